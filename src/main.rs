@@ -1,0 +1,5 @@
+//! Entry point of the browser build: mounts the consultation widget.
+
+fn main() {
+    skin_consult::start();
+}
