@@ -1,0 +1,269 @@
+//! The size budget: what a first visit downloads, gzip-compressed, must stay under
+//! [`BUDGET_BYTES`].
+//!
+//! "What a first visit downloads" is `index.html` plus every file of the build that
+//! `index.html` references (the JS glue, the `.wasm`, the CSS, the icon).
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The budget for the gzip size of a first visit: 120 KB.
+pub const BUDGET_BYTES: u64 = 120 * 1024;
+
+/// One file of a first visit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Path relative to the build folder, with `/` separators.
+    pub name: String,
+    /// Size on disk.
+    pub raw: u64,
+    /// Size after gzip at level 9.
+    pub gzip: u64,
+}
+
+/// The measured first visit against a budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Every file of the first visit, `index.html` first.
+    pub entries: Vec<Entry>,
+    /// The budget the gzip total is compared with.
+    pub budget: u64,
+}
+
+impl Report {
+    /// Sum of raw sizes.
+    pub fn total_raw(&self) -> u64 {
+        self.entries.iter().map(|e| e.raw).sum()
+    }
+
+    /// Sum of gzip sizes: the number the budget applies to.
+    pub fn total_gzip(&self) -> u64 {
+        self.entries.iter().map(|e| e.gzip).sum()
+    }
+
+    /// `true` when the gzip total is at most the budget.
+    pub fn within_budget(&self) -> bool {
+        self.total_gzip() <= self.budget
+    }
+
+    /// The report as an aligned text table.
+    pub fn table(&self) -> String {
+        let width = self
+            .entries
+            .iter()
+            .map(|e| e.name.len())
+            .max()
+            .unwrap_or(0)
+            .max(5);
+        let mut out = format!("{:<width$}  {:>10}  {:>10}\n", "file", "raw", "gzip -9");
+        for e in &self.entries {
+            out += &format!(
+                "{:<width$}  {:>10}  {:>10}\n",
+                e.name,
+                bytes(e.raw),
+                bytes(e.gzip)
+            );
+        }
+        out += &format!(
+            "{:<width$}  {:>10}  {:>10}  = {} of the {} budget ({:.1}% used)\n",
+            "total",
+            bytes(self.total_raw()),
+            bytes(self.total_gzip()),
+            kb(self.total_gzip()),
+            kb(self.budget),
+            100.0 * self.total_gzip() as f64 / self.budget as f64
+        );
+        out
+    }
+}
+
+/// Formats a byte count as `12345 B`.
+fn bytes(n: u64) -> String {
+    format!("{n} B")
+}
+
+/// Formats a byte count in KB (1024 bytes) with one decimal.
+pub fn kb(n: u64) -> String {
+    format!("{:.1} KB", n as f64 / 1024.0)
+}
+
+/// Measures the first visit of the build in `dist` against `budget`.
+pub fn measure(dist: &Path, budget: u64) -> Result<Report, String> {
+    let index = dist.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| {
+        format!(
+            "cannot read {}: {e} (run `trunk build --release` first)",
+            index.display()
+        )
+    })?;
+    let mut names = vec!["index.html".to_string()];
+    let mut files = Vec::new();
+    collect_files(dist, dist, &mut files)?;
+    files.sort();
+    names.extend(files.into_iter().filter(|name| is_referenced(&html, name)));
+    for ext in [".wasm", ".js"] {
+        if !names.iter().any(|n| n.ends_with(ext)) {
+            return Err(format!(
+                "{} references no {ext} file of the build; is this a Trunk build?",
+                index.display()
+            ));
+        }
+    }
+    let entries = names
+        .into_iter()
+        .map(|name| {
+            let content = fs::read(dist.join(&name))
+                .map_err(|e| format!("cannot read {name} in {}: {e}", dist.display()))?;
+            Ok(Entry {
+                raw: content.len() as u64,
+                gzip: gzip_len(&content)?,
+                name,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(Report { entries, budget })
+}
+
+/// Size of `content` gzip-compressed at level 9.
+pub fn gzip_len(content: &[u8]) -> Result<u64, String> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder
+        .write_all(content)
+        .and_then(|()| encoder.finish())
+        .map(|compressed| compressed.len() as u64)
+        .map_err(|e| format!("gzip failed: {e}"))
+}
+
+/// Whether `html` references `name` as a path: preceded by `/`, a quote or `=`.
+fn is_referenced(html: &str, name: &str) -> bool {
+    name != "index.html"
+        && html
+            .match_indices(name)
+            .any(|(at, _)| matches!(html[..at].chars().next_back(), Some('/' | '"' | '\'' | '=')))
+}
+
+/// Every file below `dir`, relative to `base`, with `/` separators.
+fn collect_files(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path: PathBuf = entry
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            collect_files(base, &path, out)?;
+        } else if let Ok(rel) = path.strip_prefix(base) {
+            let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+            out.push(parts.join("/"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scratch folder removed on drop.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(tag: &str) -> Scratch {
+            let dir = std::env::temp_dir().join(format!("xtask-size-{tag}-{}", std::process::id()));
+            let _ = fs::remove_dir_all(&dir);
+            fs::create_dir_all(dir.join("snippets")).unwrap();
+            Scratch(dir)
+        }
+        fn write(&self, name: &str, content: &[u8]) {
+            fs::write(self.0.join(name), content).unwrap();
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// Deterministic bytes that gzip cannot shrink (xorshift).
+    fn noise(len: usize) -> Vec<u8> {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect()
+    }
+
+    /// A synthetic Trunk-like build: what index.html references, plus an unreferenced file.
+    fn fake_dist(tag: &str, wasm: &[u8]) -> Scratch {
+        let dist = Scratch::new(tag);
+        dist.write(
+            "index.html",
+            br#"<link rel="stylesheet" href="/app-1a2b.css"><link rel="modulepreload" href="/sc-9f.js">
+<script type="module">import init from '/sc-9f.js'; init({ module_or_path: '/sc-9f_bg.wasm' });</script>"#,
+        );
+        dist.write(
+            "app-1a2b.css",
+            "body { margin: 0 }\n".repeat(200).as_bytes(),
+        );
+        dist.write("sc-9f.js", b"export default function init() {}\n");
+        dist.write("sc-9f_bg.wasm", wasm);
+        dist.write("unreferenced.map", &noise(500_000));
+        dist
+    }
+
+    #[test]
+    fn counts_only_what_index_html_references() {
+        let dist = fake_dist("refs", &noise(10_000));
+        let report = measure(&dist.0, BUDGET_BYTES).unwrap();
+        let names: Vec<_> = report.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["index.html", "app-1a2b.css", "sc-9f.js", "sc-9f_bg.wasm"]
+        );
+        let css = &report.entries[1];
+        assert_eq!(css.raw, 19 * 200);
+        assert!(
+            css.gzip < css.raw / 10,
+            "repetitive CSS must compress: {css:?}"
+        );
+        assert!(report.within_budget());
+        assert!(report.table().contains("total"));
+    }
+
+    #[test]
+    fn fails_above_the_budget() {
+        let dist = fake_dist("over", &noise(BUDGET_BYTES as usize + 1));
+        let report = measure(&dist.0, BUDGET_BYTES).unwrap();
+        assert!(report.total_gzip() > BUDGET_BYTES);
+        assert!(!report.within_budget());
+        // The same build fits a budget just above its size.
+        let fits = Report {
+            budget: report.total_gzip(),
+            ..report
+        };
+        assert!(fits.within_budget());
+    }
+
+    #[test]
+    fn a_folder_without_wasm_is_rejected() {
+        let dist = Scratch::new("nowasm");
+        dist.write("index.html", b"<script src=\"/a.js\"></script>");
+        dist.write("a.js", b"1");
+        let err = measure(&dist.0, BUDGET_BYTES).unwrap_err();
+        assert!(err.contains(".wasm"), "{err}");
+        assert!(measure(&dist.0.join("missing"), BUDGET_BYTES).is_err());
+    }
+
+    #[test]
+    fn gzip_len_matches_a_real_gzip_stream() {
+        assert!(gzip_len(&[b'a'; 10_000]).unwrap() < 100);
+        assert!(gzip_len(&noise(10_000)).unwrap() > 10_000);
+    }
+}

@@ -1,0 +1,474 @@
+//! Tool pins and installation.
+//!
+//! `Trunk.toml` is the single place tool versions live (`trunk-version`, `[tools] wasm_bindgen`,
+//! `[tools] wasm_opt`). [`ensure`] installs whatever is missing or at the wrong version and
+//! skips the rest, so a second run only spends a few quick `--version` queries:
+//!
+//! * the `wasm32-unknown-unknown` rustup target;
+//! * `trunk` (`cargo install --locked trunk --version <pin>`);
+//! * `wasm-bindgen` and `wasm-bindgen-test-runner` (`cargo install wasm-bindgen-cli --version <pin>`);
+//! * `wasm-opt` from the npm package `binaryen`, plus Playwright and axe-core (`npm ci`);
+//! * Chromium and its WebDriver from Debian (`apt-get install chromium chromium-driver`), when
+//!   browsers are needed.
+//!
+//! What cannot be installed (no Node.js, not root for apt) stops the run with a message that
+//! names what is missing and how to get it.
+
+use crate::cmd;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The rustup target the widget is built for.
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The Debian packages providing the browser and its WebDriver.
+pub const BROWSER_PACKAGES: &str = "chromium chromium-driver";
+/// The oldest Node.js major version the end-to-end tooling supports.
+const MIN_NODE_MAJOR: u32 = 18;
+/// Where `npm ci` is recorded: a copy of the `package-lock.json` it installed.
+const NPM_STAMP: &str = "node_modules/.xtask-installed-lock.json";
+
+/// Tool versions pinned in `Trunk.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pins {
+    /// `trunk-version`, e.g. `0.21.14`.
+    pub trunk: String,
+    /// `[tools] wasm_bindgen`, e.g. `0.2.130`; must equal `wasm-bindgen` in `Cargo.lock`.
+    pub wasm_bindgen: String,
+    /// `[tools] wasm_opt`, e.g. `version_132`.
+    pub wasm_opt: String,
+}
+
+impl Pins {
+    /// Reads the pins from `<root>/Trunk.toml`.
+    pub fn load(root: &Path) -> Result<Pins, String> {
+        let path = root.join("Trunk.toml");
+        let text = fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        Pins::parse(&text)
+    }
+
+    /// Parses the pins out of `Trunk.toml` text.
+    pub fn parse(trunk_toml: &str) -> Result<Pins, String> {
+        let get = |section: Option<&str>, key: &str| {
+            toml_string(trunk_toml, section, key).ok_or_else(|| {
+                let place = section.map_or("the top level".to_string(), |s| format!("[{s}]"));
+                format!("Trunk.toml: `{key} = \"...\"` missing at {place}")
+            })
+        };
+        Ok(Pins {
+            trunk: get(None, "trunk-version")?,
+            wasm_bindgen: get(Some("tools"), "wasm_bindgen")?,
+            wasm_opt: get(Some("tools"), "wasm_opt")?,
+        })
+    }
+
+    /// The binaryen release number of the `wasm_opt` pin (`version_132` → `132`).
+    pub fn binaryen_release(&self) -> Result<u32, String> {
+        self.wasm_opt
+            .strip_prefix("version_")
+            .and_then(|n| n.parse().ok())
+            .ok_or(format!(
+                "Trunk.toml: wasm_opt = \"{}\" is not of the form version_<N>",
+                self.wasm_opt
+            ))
+    }
+}
+
+/// The string value of `key = "value"` in `section` (`None`: before any section header) of a
+/// simple TOML file. Enough for the flat files read here; not a general TOML parser.
+pub fn toml_string(text: &str, section: Option<&str>, key: &str) -> Option<String> {
+    let mut current: Option<String> = None;
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            current = Some(
+                line.trim_matches(|c| c == '[' || c == ']')
+                    .trim()
+                    .to_string(),
+            );
+            continue;
+        }
+        if current.as_deref() != section {
+            continue;
+        }
+        let Some((k, v)) = line.split_once('=') else {
+            continue;
+        };
+        if k.trim() == key {
+            let v = v.trim().strip_prefix('"')?;
+            return v.split_once('"').map(|(value, _)| value.to_string());
+        }
+    }
+    None
+}
+
+/// Every version of package `name` recorded in `Cargo.lock` text.
+pub fn locked_versions(cargo_lock: &str, name: &str) -> Vec<String> {
+    cargo_lock
+        .split("[[package]]")
+        .filter(|block| toml_string(block, None, "name").as_deref() == Some(name))
+        .filter_map(|block| toml_string(block, None, "version"))
+        .collect()
+}
+
+/// The exact version npm installs for `package` according to `package.json` text
+/// (`"binaryen": "132.0.0"` → `132.0.0`).
+pub fn npm_pin(package_json: &str, package: &str) -> Option<String> {
+    let key = format!("\"{package}\"");
+    let rest = &package_json[package_json.find(&key)? + key.len()..];
+    let rest = rest
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    rest.split_once('"').map(|(v, _)| v.to_string())
+}
+
+/// The version word of a `<tool> --version` line (`trunk 0.21.14` → `0.21.14`).
+pub fn version_word(output: &str) -> Option<&str> {
+    output.split_whitespace().nth(1)
+}
+
+/// Where installed tools are found, for running them.
+pub struct Toolbox {
+    /// `PATH` with `<repo>/node_modules/.bin` and cargo's bin directory in front.
+    pub path: OsString,
+    /// Chromium and its WebDriver, when browsers were requested.
+    pub browser: Option<Browser>,
+}
+
+/// A Chromium installation.
+pub struct Browser {
+    /// The browser executable.
+    pub chromium: PathBuf,
+    /// The matching WebDriver executable.
+    pub chromedriver: PathBuf,
+}
+
+impl Toolbox {
+    /// A command for `program` that sees the toolbox `PATH`, run from `root`.
+    pub fn command(&self, root: &Path, program: &str) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.env("PATH", &self.path).current_dir(root);
+        cmd
+    }
+}
+
+/// Installs what is missing (see the module docs) and returns where the tools are.
+/// `browsers` adds Chromium + WebDriver (tests, benchmark); serving does not need them.
+pub fn ensure(root: &Path, browsers: bool) -> Result<Toolbox, String> {
+    let pins = Pins::load(root)?;
+    println!(
+        "==> Tools (pinned in Trunk.toml): trunk {}, wasm-bindgen {}, wasm-opt {}",
+        pins.trunk, pins.wasm_bindgen, pins.wasm_opt
+    );
+    check_lock_matches(root, &pins)?;
+    let path = tool_path(root)?;
+    let toolbox = Toolbox {
+        path,
+        browser: None,
+    };
+
+    ensure_wasm_target(root, &toolbox)?;
+    ensure_cargo_tool(root, &toolbox, "trunk", &pins.trunk, &["trunk"], true)?;
+    ensure_cargo_tool(
+        root,
+        &toolbox,
+        "wasm-bindgen-cli",
+        &pins.wasm_bindgen,
+        &["wasm-bindgen", "wasm-bindgen-test-runner"],
+        // The registry lacks a pinned transitive version of wasm-bindgen-cli's lockfile.
+        false,
+    )?;
+    ensure_node(root, &toolbox)?;
+    ensure_npm_packages(root, &toolbox, &pins)?;
+    let browser = if browsers {
+        Some(ensure_browser(&toolbox)?)
+    } else {
+        None
+    };
+    // Trunk builds offline (`offline = true` in Trunk.toml), which makes cargo offline too:
+    // download every crate first.
+    cmd::run(toolbox.command(root, "cargo").args(["fetch", "--quiet"]))
+        .map_err(|e| format!("{e}\n  (crates must be downloadable once before offline builds)"))?;
+    println!("==> Tools ready");
+    Ok(Toolbox { browser, ..toolbox })
+}
+
+/// Fails early when the `wasm_bindgen` pin and `Cargo.lock` disagree: Trunk would otherwise
+/// try to download a matching `wasm-bindgen`, and there is no network for that.
+fn check_lock_matches(root: &Path, pins: &Pins) -> Result<(), String> {
+    let lock = fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let locked = locked_versions(&lock, "wasm-bindgen");
+    if locked != [pins.wasm_bindgen.clone()] {
+        return Err(format!(
+            "Trunk.toml pins wasm_bindgen = \"{}\" but Cargo.lock has wasm-bindgen {:?}; \
+             set the pin to the locked version (see `cargo pkgid wasm-bindgen`)",
+            pins.wasm_bindgen, locked
+        ));
+    }
+    Ok(())
+}
+
+/// `PATH` with the repository's npm binaries and cargo's install directory in front.
+fn tool_path(root: &Path) -> Result<OsString, String> {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+        .ok_or("neither CARGO_HOME nor HOME is set")?;
+    let mut dirs = vec![
+        root.join("node_modules").join(".bin"),
+        cargo_home.join("bin"),
+    ];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs).map_err(|e| format!("cannot build PATH: {e}"))
+}
+
+/// Finds `program` on the toolbox `PATH`.
+fn which(toolbox: &Toolbox, program: &str) -> Option<PathBuf> {
+    std::env::split_paths(&toolbox.path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+}
+
+fn ensure_wasm_target(root: &Path, toolbox: &Toolbox) -> Result<(), String> {
+    let installed = cmd::query(toolbox.command(root, "rustup").args(["target", "list", "--installed"]))
+        .ok_or("rustup is required (it installs the toolchain pinned in rust-toolchain.toml): https://rustup.rs")?;
+    if installed.lines().any(|t| t.trim() == WASM_TARGET) {
+        println!("    rust target {WASM_TARGET}: installed");
+        return Ok(());
+    }
+    cmd::run(
+        toolbox
+            .command(root, "rustup")
+            .args(["target", "add", WASM_TARGET]),
+    )
+}
+
+/// Installs crate `krate` at `version` with `cargo install` unless every binary in `bins`
+/// already reports that version.
+fn ensure_cargo_tool(
+    root: &Path,
+    toolbox: &Toolbox,
+    krate: &str,
+    version: &str,
+    bins: &[&str],
+    locked: bool,
+) -> Result<(), String> {
+    let found = |bin: &str| cmd::query(toolbox.command(root, bin).arg("--version"));
+    let matches = |bin: &str| found(bin).as_deref().and_then(version_word) == Some(version);
+    if bins.iter().all(|bin| matches(bin)) {
+        println!("    {}: {version}", bins.join(", "));
+        return Ok(());
+    }
+    let current = found(bins[0]).unwrap_or_else(|| "not installed".into());
+    println!("    {krate}: need {version}, found {current}: installing (takes minutes, once)");
+    let mut install = toolbox.command(root, "cargo");
+    install.args(["install", krate, "--version", version]);
+    if locked {
+        install.arg("--locked");
+    }
+    cmd::run(&mut install)?;
+    match bins.iter().find(|bin| !matches(bin)) {
+        None => Ok(()),
+        Some(bin) => Err(format!(
+            "installed {krate} {version}, but `{bin} --version` does not report it; \
+             is cargo's bin directory shadowed by another `{bin}` on PATH?"
+        )),
+    }
+}
+
+fn ensure_node(root: &Path, toolbox: &Toolbox) -> Result<(), String> {
+    const HOW: &str = "install Node.js 18 or newer with npm \
+                       (Debian: `apt-get install nodejs npm`, or https://nodejs.org)";
+    let node = cmd::query(toolbox.command(root, "node").arg("--version"))
+        .ok_or(format!("Node.js is missing: {HOW}"))?;
+    let major: u32 = node
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .ok_or(format!("cannot read the Node.js version from `{node}`"))?;
+    if major < MIN_NODE_MAJOR {
+        return Err(format!("Node.js {node} is too old: {HOW}"));
+    }
+    let npm = cmd::query(toolbox.command(root, "npm").arg("--version"))
+        .ok_or(format!("npm is missing: {HOW}"))?;
+    println!("    node {node}, npm {npm}");
+    Ok(())
+}
+
+/// Runs `npm ci` unless `node_modules` was installed from the current `package-lock.json`,
+/// then checks that the npm `wasm-opt` is the pinned one.
+fn ensure_npm_packages(root: &Path, toolbox: &Toolbox, pins: &Pins) -> Result<(), String> {
+    let package_json = fs::read_to_string(root.join("package.json"))
+        .map_err(|e| format!("cannot read package.json: {e}"))?;
+    let wanted = format!("{}.0.0", pins.binaryen_release()?);
+    let binaryen = npm_pin(&package_json, "binaryen");
+    if binaryen.as_deref() != Some(wanted.as_str()) {
+        return Err(format!(
+            "Trunk.toml pins wasm_opt = \"{}\" but package.json has binaryen {:?}; \
+             set \"binaryen\": \"{wanted}\" in package.json and run `npm install`",
+            pins.wasm_opt, binaryen
+        ));
+    }
+    let lock = fs::read(root.join("package-lock.json"))
+        .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
+    let stamp = root.join(NPM_STAMP);
+    if fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) {
+        println!("    npm packages: up to date with package-lock.json");
+    } else {
+        println!("    npm packages: missing or older than package-lock.json: installing");
+        cmd::run(
+            toolbox
+                .command(root, "npm")
+                .args(["ci", "--no-audit", "--no-fund"]),
+        )?;
+        fs::write(&stamp, &lock).map_err(|e| format!("cannot write {}: {e}", stamp.display()))?;
+    }
+    let wasm_opt = cmd::query(toolbox.command(root, "wasm-opt").arg("--version"));
+    match wasm_opt {
+        Some(v) if v.contains(&format!("({})", pins.wasm_opt)) => {
+            println!("    wasm-opt: {}", pins.wasm_opt);
+            Ok(())
+        }
+        other => Err(format!(
+            "wasm-opt should be {} (npm package binaryen@{} in package.json) but is {}; \
+             align package.json with Trunk.toml and rerun",
+            pins.wasm_opt,
+            pins.binaryen_release()?,
+            other.unwrap_or_else(|| "missing".into())
+        )),
+    }
+}
+
+fn ensure_browser(toolbox: &Toolbox) -> Result<Browser, String> {
+    let find = || Some((which(toolbox, "chromium")?, which(toolbox, "chromedriver")?));
+    if let Some((chromium, chromedriver)) = find() {
+        println!("    chromium, chromedriver: installed");
+        return Ok(Browser {
+            chromium,
+            chromedriver,
+        });
+    }
+    let uid = cmd::query(Command::new("id").arg("-u"));
+    if uid.as_deref() != Some("0") {
+        return Err(format!(
+            "Chromium and its WebDriver are missing and installing them needs root: \
+             run `sudo apt-get update && sudo apt-get install -y {BROWSER_PACKAGES}`, then rerun"
+        ));
+    }
+    println!("    chromium, chromedriver: missing: installing with apt-get");
+    cmd::run(Command::new("apt-get").arg("update"))?;
+    cmd::run(
+        Command::new("apt-get")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .args(["install", "-y"])
+            .args(BROWSER_PACKAGES.split(' ')),
+    )?;
+    let (chromium, chromedriver) = find().ok_or(format!(
+        "`apt-get install {BROWSER_PACKAGES}` finished but `chromium` or `chromedriver` is still not on PATH"
+    ))?;
+    Ok(Browser {
+        chromium,
+        chromedriver,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK_TOML: &str = r#"
+# comment
+trunk-version = "0.21.14"
+
+[build]
+target = "index.html"
+
+[tools]
+wasm_bindgen = "0.2.130"   # must match Cargo.lock
+wasm_opt = "version_132"
+"#;
+
+    #[test]
+    fn pins_parse_from_trunk_toml() {
+        let pins = Pins::parse(TRUNK_TOML).unwrap();
+        assert_eq!(pins.trunk, "0.21.14");
+        assert_eq!(pins.wasm_bindgen, "0.2.130");
+        assert_eq!(pins.wasm_opt, "version_132");
+        assert_eq!(pins.binaryen_release(), Ok(132));
+    }
+
+    #[test]
+    fn a_missing_pin_is_an_error_naming_it() {
+        let err = Pins::parse("[tools]\nwasm_bindgen = \"0.2.1\"\n").unwrap_err();
+        assert!(err.contains("trunk-version"), "{err}");
+        let err =
+            Pins::parse("trunk-version = \"1\"\n[build]\nwasm_opt = \"version_1\"\n").unwrap_err();
+        assert!(
+            err.contains("wasm_bindgen") && err.contains("[tools]"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn keys_are_read_only_in_their_section() {
+        let text = "[build]\nwasm_opt = \"a\"\n[tools]\nwasm_opt = \"b\"\n";
+        assert_eq!(
+            toml_string(text, Some("tools"), "wasm_opt").as_deref(),
+            Some("b")
+        );
+        assert_eq!(toml_string(text, None, "wasm_opt"), None);
+    }
+
+    #[test]
+    fn locked_versions_finds_every_entry() {
+        let lock = r#"
+[[package]]
+name = "wasm-bindgen-macro"
+version = "0.2.130"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+"#;
+        assert_eq!(locked_versions(lock, "wasm-bindgen"), ["0.2.130"]);
+        assert!(locked_versions(lock, "yew").is_empty());
+    }
+
+    #[test]
+    fn npm_pins_and_version_words_parse() {
+        let json = r#"{ "devDependencies": { "axe-core": "4.14.1", "binaryen" : "132.0.0" } }"#;
+        assert_eq!(npm_pin(json, "binaryen").as_deref(), Some("132.0.0"));
+        assert_eq!(npm_pin(json, "playwright"), None);
+        assert_eq!(version_word("trunk 0.21.14"), Some("0.21.14"));
+        assert_eq!(version_word("trunk"), None);
+    }
+
+    /// The single source of truth must agree with what cargo actually links.
+    #[test]
+    fn trunk_toml_wasm_bindgen_pin_equals_cargo_lock() {
+        let root = crate::repo_root();
+        let pins = Pins::load(&root).unwrap();
+        let lock = fs::read_to_string(root.join("Cargo.lock")).unwrap();
+        assert_eq!(locked_versions(&lock, "wasm-bindgen"), [pins.wasm_bindgen]);
+    }
+
+    /// npm installs wasm-opt, so package.json must carry the same binaryen release.
+    #[test]
+    fn package_json_binaryen_matches_the_wasm_opt_pin() {
+        let root = crate::repo_root();
+        let pins = Pins::load(&root).unwrap();
+        let package_json = fs::read_to_string(root.join("package.json")).unwrap();
+        let binaryen = npm_pin(&package_json, "binaryen").expect("binaryen in package.json");
+        assert_eq!(
+            binaryen,
+            format!("{}.0.0", pins.binaryen_release().unwrap())
+        );
+    }
+}
