@@ -1,0 +1,36 @@
+// End-to-end tests: Debian's Chromium driven by Playwright against the release build
+// (dist/, from `trunk build --release`) served on 127.0.0.1. Run through `cargo xtask test`,
+// which builds first and picks a free port (E2E_PORT).
+
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/support/chromium.mjs';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'tests/e2e/artifacts/test-results',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 1 : undefined,
+  timeout: 30_000,
+  reporter: [['list'], ['json', { outputFile: 'tests/e2e/artifacts/report.json' }]],
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `node tests/e2e/support/static-server.mjs --root dist --port ${port}`,
+    url: `${baseURL}/index.html`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'pipe',
+  },
+});
