@@ -1,0 +1,137 @@
+// Browser benchmark of the release build (run by `cargo xtask bench`, never in CI).
+//
+// Serves dist/ on 127.0.0.1 with gzip Content-Encoding (as a clinic's web server would) and
+// loads the widget N times, each in a fresh browser context with the cache disabled, under a
+// throttled mobile profile set through the Chrome DevTools Protocol:
+//   CPU 4x slowdown, 150 ms latency, 200 000 B/s (1.6 Mbit/s) down, 93 750 B/s (750 kbit/s) up,
+//   390x844 viewport at DPR 3, touch.
+// Per load it records:
+//   - time from navigation start to the first interactive screen: a MutationObserver installed
+//     before any page script records performance.now() when the Start button is in the DOM,
+//     rendered and enabled;
+//   - bytes transferred: sum of encodedDataLength over Network.loadingFinished;
+//   - JS heap used: Performance.getMetrics JSHeapUsedSize once the page has loaded.
+// and prints medians (with min and max) as a Markdown table.
+//
+// Usage: node bench/browser.mjs [--dist dist] [--runs 7] [--chromium /usr/bin/chromium]
+
+import { chromium } from '@playwright/test';
+import { startServer } from '../tests/e2e/support/static-server.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/chromium.mjs';
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? fallback : process.argv[i + 1];
+}
+
+const dist = arg('--dist', 'dist');
+const runs = Number(arg('--runs', '7'));
+const executablePath = arg('--chromium', CHROMIUM_PATH);
+const PROFILE = {
+  cpuSlowdown: 4,
+  latencyMs: 150,
+  downBytesPerSec: 200_000,
+  upBytesPerSec: 93_750,
+  viewport: { width: 390, height: 844 },
+};
+const LOAD_TIMEOUT_MS = 120_000;
+
+// Runs in the page before any of its scripts: records when the first screen becomes usable.
+function readyProbe() {
+  const isReady = () => {
+    for (const button of document.querySelectorAll('button')) {
+      if (button.textContent.trim() !== 'Start' || button.disabled) continue;
+      const box = button.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0) return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver(() => {
+    if (window.__scInteractiveAt === undefined && isReady()) {
+      window.__scInteractiveAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+async function measureOnce(browser, url) {
+  const context = await browser.newContext({
+    viewport: PROFILE.viewport,
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength;
+    });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: PROFILE.latencyMs,
+      downloadThroughput: PROFILE.downBytesPerSec,
+      uploadThroughput: PROFILE.upBytesPerSec,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
+    await cdp.send('Performance.enable');
+    await page.addInitScript(readyProbe);
+
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction(() => window.__scInteractiveAt !== undefined, null, {
+      timeout: LOAD_TIMEOUT_MS,
+    });
+    const interactiveMs = await page.evaluate(() => window.__scInteractiveAt);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+    if (heap === undefined) throw new Error('Performance.getMetrics returned no JSHeapUsedSize');
+    return { interactiveMs, bytes, heap };
+  } finally {
+    await context.close();
+  }
+}
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+const server = await startServer({ root: dist, gzip: true });
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+try {
+  const samples = [];
+  for (let i = 1; i <= runs; i++) {
+    const sample = await measureOnce(browser, `${server.url}/`);
+    samples.push(sample);
+    console.log(
+      `load ${i}/${runs}: interactive ${sample.interactiveMs.toFixed(0)} ms, ` +
+        `${sample.bytes} B transferred, JS heap ${(sample.heap / 1024).toFixed(0)} KB`,
+    );
+  }
+  const t = stats(samples.map((s) => s.interactiveMs));
+  const b = stats(samples.map((s) => s.bytes));
+  const h = stats(samples.map((s) => s.heap / 1024));
+  const kb = (n) => (n / 1024).toFixed(1);
+  console.log('');
+  console.log(`Date: ${new Date().toISOString().slice(0, 10)}, Chromium ${browser.version()}`);
+  console.log(
+    `Profile: ${PROFILE.viewport.width}x${PROFILE.viewport.height} mobile viewport, CPU ${PROFILE.cpuSlowdown}x slowdown, ` +
+      `${PROFILE.latencyMs} ms latency, 1.6 Mbit/s down / 750 kbit/s up, cache disabled, ` +
+      `served with gzip Content-Encoding, median of ${runs} fresh loads`,
+  );
+  console.log('');
+  console.log('| Metric | Median | Min | Max |');
+  console.log('|---|---:|---:|---:|');
+  console.log(`| Navigation → first interactive screen (Start enabled) | ${t.median.toFixed(0)} ms | ${t.min.toFixed(0)} ms | ${t.max.toFixed(0)} ms |`);
+  console.log(`| Bytes transferred (gzip) | ${kb(b.median)} KB | ${kb(b.min)} KB | ${kb(b.max)} KB |`);
+  console.log(`| JS heap used after load | ${h.median.toFixed(0)} KB | ${h.min.toFixed(0)} KB | ${h.max.toFixed(0)} KB |`);
+} finally {
+  await browser.close();
+  await server.close();
+}
