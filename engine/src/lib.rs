@@ -1,0 +1,102 @@
+//! skin-consult-engine: the pure clinical core of skin-consult.
+//!
+//! * [`Catalog`]: questions, procedures, frequency models, rules and red flags, all data
+//!   (`catalog/catalog.json`, embedded at build time; see [`builtin_catalog`]).
+//! * [`questionnaire`]: visible questions, effective answers, answer checks.
+//! * [`assess()`]: answers in, [`Assessment`] out: a referral, or every procedure with a status,
+//!   reasons and a [`Plan`].
+//! * [`describe_plan`]: phrases a plan ("every 2 weeks for 3 sessions, then once a month").
+//!
+//! No I/O, no clock, no randomness: the same catalog and answers always give the same result.
+
+pub mod answers;
+pub mod assess;
+pub mod condition;
+pub mod model;
+pub mod persona;
+pub mod plan;
+pub mod questionnaire;
+pub mod text;
+pub mod validate;
+
+pub use answers::{Answer, Answers};
+pub use assess::{assess, Assessment, ProcedureResult, Reason, Referral, Status, TriggeredFlag};
+pub use condition::Condition;
+pub use model::{
+    Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Messages, Procedure, Question,
+    QuestionKind, RedFlag, Rule, Urgency,
+};
+pub use plan::{describe_plan, CountRange, Course, DayRange, HomeUse, Plan};
+pub use questionnaire::{
+    check_answer, effective_answers, missing_required, visible_questions, AnswerError,
+};
+pub use text::Text;
+pub use validate::{validate, ValidationError};
+
+/// The built-in catalog's JSON source.
+pub const BUILTIN_CATALOG_JSON: &str = include_str!("../catalog/catalog.json");
+
+/// Parses and validates a catalog. A JSON error becomes one [`ValidationError`] whose path is
+/// `line:column`; otherwise every validation problem is returned.
+pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<ValidationError>> {
+    let catalog: Catalog = serde_json::from_str(json).map_err(|e| {
+        vec![ValidationError {
+            path: format!("line {}, column {}", e.line(), e.column()),
+            message: e.to_string(),
+        }]
+    })?;
+    let errors = validate(&catalog);
+    if errors.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The built-in catalog.
+///
+/// # Panics
+/// Never in practice: a unit test guarantees the embedded catalog parses and validates.
+pub fn builtin_catalog() -> Catalog {
+    match parse_catalog(BUILTIN_CATALOG_JSON) {
+        Ok(c) => c,
+        Err(errors) => panic!("built-in catalog is invalid: {errors:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalog_is_valid() {
+        let errors = match serde_json::from_str::<Catalog>(BUILTIN_CATALOG_JSON) {
+            Ok(c) => validate(&c),
+            Err(e) => panic!("built-in catalog does not parse: {e}"),
+        };
+        assert!(
+            errors.is_empty(),
+            "{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        let c = builtin_catalog();
+        for id in [
+            "medical-skin-care",
+            "hydrafacial",
+            "chemical-peel",
+            "laser-resurfacing",
+            "micro-laser-peel",
+            "microneedling",
+            "botulinum-toxin",
+            "dermal-filler",
+            "retinoid-home-care",
+            "mesotherapy",
+        ] {
+            assert!(c.procedure(id).is_some(), "missing procedure {id}");
+        }
+    }
+}

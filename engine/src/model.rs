@@ -1,0 +1,291 @@
+//! The catalog: questions, procedures, rules and red flags, all plain data.
+//!
+//! The built-in catalog lives in `catalog/catalog.json`; see the crate README for the format.
+
+use crate::condition::Condition;
+use crate::plan::{DayRange, Plan};
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+
+/// Everything clinical: the questionnaire, the procedures, the rules and the red flags.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// Version of the catalog content (bump when a clinic changes it).
+    pub version: u32,
+    /// Languages every text must be written in; the first is the default.
+    pub languages: Vec<String>,
+    /// Id of the multiple-choice question listing the patient's concerns.
+    pub concern_question: String,
+    /// Id of the number question asking the patient's age.
+    pub age_question: String,
+    /// Score added for each of the patient's concerns a procedure addresses.
+    pub concern_score: i32,
+    /// The questionnaire, in the order it is asked.
+    pub questions: Vec<Question>,
+    /// The procedures the clinic offers.
+    pub procedures: Vec<Procedure>,
+    /// Rules that exclude, defer, flag or re-score procedures.
+    pub rules: Vec<Rule>,
+    /// Answers that mean "see a doctor" instead of any cosmetic suggestion.
+    pub red_flags: Vec<RedFlag>,
+    /// Texts the engine composes into reasons.
+    pub messages: Messages,
+}
+
+impl Catalog {
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The procedure with this id.
+    pub fn procedure(&self, id: &str) -> Option<&Procedure> {
+        self.procedures.iter().find(|p| p.id == id)
+    }
+
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// The rules that name `procedure_id`, in catalog order.
+    pub fn rules_for<'a>(&'a self, procedure_id: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
+        self.rules
+            .iter()
+            .filter(move |r| r.procedures.iter().any(|p| p == procedure_id))
+    }
+}
+
+/// One question of the questionnaire.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id (answers are keyed by it).
+    pub id: String,
+    /// What kind of answer it takes.
+    pub kind: QuestionKind,
+    /// The question as shown.
+    pub prompt: Text,
+    /// Optional explanation shown under the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// Options of a choice question (empty otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<ChoiceOption>,
+    /// Shown only when this holds (evaluated on earlier answers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+    /// Whether the patient must answer it to continue.
+    #[serde(default)]
+    pub required: bool,
+}
+
+impl Question {
+    /// The option with this id.
+    pub fn option(&self, id: &str) -> Option<&ChoiceOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+}
+
+/// The kind of answer a question takes. JSON: `"single_choice"`, `"multi_choice"`, `"yes_no"`,
+/// `{"number": {"min": 12, "max": 100}}`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Exactly one option.
+    SingleChoice,
+    /// One or more options.
+    MultiChoice,
+    /// Yes or no.
+    YesNo,
+    /// A whole number within bounds (inclusive).
+    Number {
+        /// Smallest accepted value.
+        min: u32,
+        /// Largest accepted value.
+        max: u32,
+    },
+}
+
+/// One option of a choice question.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// Stable id.
+    pub id: String,
+    /// The option as shown.
+    pub label: Text,
+    /// In a multiple-choice question: cannot be combined with other options ("none of these").
+    #[serde(default)]
+    pub exclusive: bool,
+}
+
+/// A procedure the clinic offers.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Procedure {
+    /// Stable id, e.g. `chemical-peel`.
+    pub id: String,
+    /// Display name.
+    pub name: Text,
+    /// Plain-language summary.
+    pub summary: Text,
+    /// Concern option ids it addresses.
+    pub concerns: Vec<String>,
+    /// How it is done, step by step.
+    pub steps: Vec<Text>,
+    /// How long a session takes.
+    pub session_length: Text,
+    /// Typical downtime.
+    pub downtime: Text,
+    /// What it feels like.
+    pub pain: Text,
+    /// What to do and avoid afterwards.
+    pub aftercare: Vec<Text>,
+    /// Youngest age it is offered at (0 = no minimum).
+    pub min_age: u32,
+    /// Sources of the minimum age (when > 0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub min_age_sources: Vec<String>,
+    /// How often and for how long.
+    pub frequency: Frequency,
+    /// Where sources disagree about this procedure, and which side the catalog takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where the description comes from (`seed:<file>` or `brief:[n]`).
+    pub sources: Vec<String>,
+}
+
+/// A procedure's frequency model: the first variant whose condition holds gives the plan.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Frequency {
+    /// No interval of any plan of this procedure may lie outside these bounds (days).
+    pub bounds: DayRange,
+    /// Candidate plans, most specific first; the last one has no condition.
+    pub variants: Vec<FrequencyVariant>,
+    /// Where the frequency comes from.
+    pub sources: Vec<String>,
+}
+
+/// A plan used when its condition holds.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrequencyVariant {
+    /// When this plan applies (`None` = fallback).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// Why this plan was chosen, shown as a reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<Text>,
+    /// The plan.
+    pub plan: Plan,
+}
+
+/// A clinical rule: when `when` holds, `effect` applies to `procedures`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Stable id.
+    pub id: String,
+    /// When it applies.
+    pub when: Condition,
+    /// Procedure ids it applies to.
+    pub procedures: Vec<String>,
+    /// What it does.
+    pub effect: Effect,
+    /// Why, shown to the patient.
+    pub reason: Text,
+    /// Where sources disagree, and which side the catalog takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where the rule comes from.
+    pub sources: Vec<String>,
+}
+
+/// What a rule does. JSON: `"exclude"`, `"caution"`, `{"defer": {"until": {..}}}`, `{"score": -10}`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// Not offered (contraindication).
+    Exclude,
+    /// Not now; possible later.
+    Defer {
+        /// Until when.
+        until: Text,
+    },
+    /// Only after the doctor has reviewed the answers.
+    Caution,
+    /// Adds to (or subtracts from) the suitability score.
+    Score(i32),
+}
+
+impl Effect {
+    /// `exclude`, `defer`, `caution` or `score`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Effect::Exclude => "exclude",
+            Effect::Defer { .. } => "defer",
+            Effect::Caution => "caution",
+            Effect::Score(_) => "score",
+        }
+    }
+}
+
+/// How soon a red flag needs a doctor.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// Now: emergency services.
+    Emergency,
+    /// Today: urgent care or same-day doctor.
+    Urgent,
+    /// Book a doctor's appointment soon, before any cosmetic treatment.
+    Soon,
+}
+
+impl Urgency {
+    /// `emergency`, `urgent` or `soon`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Urgency::Emergency => "emergency",
+            Urgency::Urgent => "urgent",
+            Urgency::Soon => "soon",
+        }
+    }
+}
+
+/// An answer pattern that means "see a doctor, no cosmetic booking".
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlag {
+    /// Stable id.
+    pub id: String,
+    /// When it is raised.
+    pub when: Condition,
+    /// How soon.
+    pub urgency: Urgency,
+    /// Short title.
+    pub title: Text,
+    /// Who to see and how soon.
+    pub advice: Text,
+    /// Where it comes from.
+    pub sources: Vec<String>,
+}
+
+/// Texts the engine composes into reasons. Placeholders: `{concern}`, `{age}`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Messages {
+    /// "Addresses your concern: {concern}."
+    pub concern_match: Text,
+    /// "Does not address the concerns you chose."
+    pub no_concern_match: Text,
+    /// "Not offered under the age of {age}."
+    pub below_min_age: Text,
+    /// "Offered only from age {age}; your age is needed."
+    pub age_unknown: Text,
+    /// "Other options fit your answers better."
+    pub low_score: Text,
+}

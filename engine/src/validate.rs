@@ -1,0 +1,508 @@
+//! Catalog validation: every problem, each with the path of the offending field.
+
+use crate::condition::Condition;
+use crate::model::{Catalog, Effect, QuestionKind};
+use crate::plan::{DayRange, Plan};
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// One problem in a catalog, e.g. `procedures[3].frequency.bounds.min_days: must be > 0`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct ValidationError {
+    /// Where, as a path into the catalog JSON.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+struct V<'a> {
+    catalog: &'a Catalog,
+    errors: Vec<ValidationError>,
+}
+
+impl V<'_> {
+    fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(ValidationError {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        for lang in &self.catalog.languages {
+            match text.0.get(lang) {
+                None => self.err(format!("{path}.{lang}"), "missing translation"),
+                Some(s) if s.trim().is_empty() => {
+                    self.err(format!("{path}.{lang}"), "must not be empty")
+                }
+                Some(_) => {}
+            }
+        }
+        for lang in text.0.keys() {
+            if !self.catalog.languages.contains(lang) {
+                self.err(
+                    format!("{path}.{lang}"),
+                    "language not declared in `languages`",
+                );
+            }
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str, seen: &mut BTreeSet<String>) {
+        if id.is_empty() {
+            self.err(path, "must not be empty");
+        } else if !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        {
+            self.err(path, "use only a-z, 0-9, `_` and `-`");
+        }
+        if !seen.insert(id.to_string()) {
+            self.err(path, format!("duplicate id `{id}`"));
+        }
+    }
+
+    fn sources(&mut self, path: &str, sources: &[String]) {
+        if sources.is_empty() {
+            self.err(path, "must name at least one source");
+        }
+        for (i, s) in sources.iter().enumerate() {
+            let ok = ["seed:", "brief:", "clinic:"].iter().any(|p| {
+                s.strip_prefix(p)
+                    .is_some_and(|rest| !rest.trim().is_empty())
+            });
+            if !ok {
+                self.err(
+                    format!("{path}[{i}]"),
+                    "must look like `seed:<file>`, `brief:<reference>` or `clinic:<note>`",
+                );
+            }
+        }
+    }
+
+    /// `limit`: for `show_if`, the index of the question (only earlier questions may be named).
+    fn condition(&mut self, path: &str, c: &Condition, limit: Option<usize>) {
+        let catalog = self.catalog;
+        let question = |v: &mut Self, qpath: String, id: &str| {
+            let idx = catalog.questions.iter().position(|q| q.id == id);
+            match idx {
+                None => {
+                    v.err(qpath, format!("unknown question `{id}`"));
+                    None
+                }
+                Some(i) if limit.is_some_and(|l| i >= l) => {
+                    v.err(qpath, format!("`{id}` is not an earlier question"));
+                    None
+                }
+                Some(i) => Some(&catalog.questions[i]),
+            }
+        };
+        match c {
+            Condition::Is {
+                question: q,
+                option,
+            } => {
+                if let Some(qq) = question(self, format!("{path}.is.question"), q) {
+                    self.choice_kind(&format!("{path}.is.question"), &qq.kind);
+                    if qq.option(option).is_none() {
+                        self.err(
+                            format!("{path}.is.option"),
+                            format!("unknown option `{option}` of `{q}`"),
+                        );
+                    }
+                }
+            }
+            Condition::IsAny {
+                question: q,
+                options,
+            } => {
+                if let Some(qq) = question(self, format!("{path}.is_any.question"), q) {
+                    self.choice_kind(&format!("{path}.is_any.question"), &qq.kind);
+                    if options.is_empty() {
+                        self.err(format!("{path}.is_any.options"), "must not be empty");
+                    }
+                    for (i, o) in options.iter().enumerate() {
+                        if qq.option(o).is_none() {
+                            self.err(
+                                format!("{path}.is_any.options[{i}]"),
+                                format!("unknown option `{o}` of `{q}`"),
+                            );
+                        }
+                    }
+                }
+            }
+            Condition::Yes(q) | Condition::No(q) => {
+                let key = if matches!(c, Condition::Yes(_)) {
+                    "yes"
+                } else {
+                    "no"
+                };
+                if let Some(qq) = question(self, format!("{path}.{key}"), q) {
+                    if qq.kind != QuestionKind::YesNo {
+                        self.err(
+                            format!("{path}.{key}"),
+                            format!("`{q}` is not a yes/no question"),
+                        );
+                    }
+                }
+            }
+            Condition::Answered(q) => {
+                question(self, format!("{path}.answered"), q);
+            }
+            Condition::Below { question: q, value } | Condition::AtLeast { question: q, value } => {
+                let key = if matches!(c, Condition::Below { .. }) {
+                    "below"
+                } else {
+                    "at_least"
+                };
+                if let Some(qq) = question(self, format!("{path}.{key}.question"), q) {
+                    match qq.kind {
+                        QuestionKind::Number { min, max } => {
+                            if *value < min || *value > max.saturating_add(1) {
+                                self.err(
+                                    format!("{path}.{key}.value"),
+                                    format!("{value} lies outside {min}..={max}"),
+                                );
+                            }
+                        }
+                        _ => self.err(
+                            format!("{path}.{key}.question"),
+                            format!("`{q}` is not a number question"),
+                        ),
+                    }
+                }
+            }
+            Condition::All(cs) | Condition::Any(cs) => {
+                let key = if matches!(c, Condition::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
+                if cs.is_empty() {
+                    self.err(format!("{path}.{key}"), "must not be empty");
+                }
+                for (i, sub) in cs.iter().enumerate() {
+                    self.condition(&format!("{path}.{key}[{i}]"), sub, limit);
+                }
+            }
+            Condition::Not(sub) => self.condition(&format!("{path}.not"), sub, limit),
+            Condition::Always => {}
+        }
+    }
+
+    fn choice_kind(&mut self, path: &str, kind: &QuestionKind) {
+        if !matches!(kind, QuestionKind::SingleChoice | QuestionKind::MultiChoice) {
+            self.err(path, "is not a choice question");
+        }
+    }
+
+    fn range(&mut self, path: &str, r: &DayRange) {
+        if r.min_days == 0 {
+            self.err(format!("{path}.min_days"), "must be > 0");
+        }
+        if r.min_days > r.max_days {
+            self.err(
+                path,
+                format!("min_days {} > max_days {}", r.min_days, r.max_days),
+            );
+        }
+    }
+
+    fn plan(&mut self, path: &str, plan: &Plan, bounds: &DayRange) {
+        if let Some(course) = &plan.initial {
+            if let Some(s) = course.sessions {
+                if s.min == 0 {
+                    self.err(format!("{path}.initial.sessions.min"), "must be > 0");
+                }
+                if s.min > s.max {
+                    self.err(
+                        format!("{path}.initial.sessions"),
+                        format!("min {} > max {}", s.min, s.max),
+                    );
+                }
+            }
+            self.range(&format!("{path}.initial.interval"), &course.interval);
+        }
+        if let Some(m) = &plan.maintenance {
+            self.range(&format!("{path}.maintenance"), m);
+        }
+        for (name, r) in [
+            (
+                "initial.interval",
+                plan.initial.as_ref().map(|c| c.interval),
+            ),
+            ("maintenance", plan.maintenance),
+        ] {
+            if let Some(r) = r {
+                if !r.within(bounds) {
+                    self.err(
+                        format!("{path}.{name}"),
+                        format!(
+                            "{}..{} days lies outside the bounds {}..{}",
+                            r.min_days, r.max_days, bounds.min_days, bounds.max_days
+                        ),
+                    );
+                }
+                if let Some(gap) = plan.min_gap_days {
+                    if r.min_days < gap {
+                        self.err(
+                            format!("{path}.{name}.min_days"),
+                            format!("is sooner than min_gap_days {gap}"),
+                        );
+                    }
+                }
+            }
+        }
+        if plan.min_gap_days == Some(0) {
+            self.err(format!("{path}.min_gap_days"), "must be > 0");
+        }
+        if let Some(h) = &plan.home_use {
+            let n = h.nights_per_week;
+            if n.min == 0 || n.min > n.max || n.max > 7 {
+                self.err(
+                    format!("{path}.home_use.nights_per_week"),
+                    "must satisfy 1 <= min <= max <= 7",
+                );
+            }
+        }
+        if plan.initial.is_none()
+            && plan.maintenance.is_none()
+            && plan.home_use.is_none()
+            && !plan.single_session
+        {
+            self.err(path, "says nothing: give an initial course, a maintenance interval, home use or single_session");
+        }
+        if let Some(note) = &plan.note {
+            self.text(&format!("{path}.note"), note);
+        }
+    }
+}
+
+/// Validates a catalog, returning every problem found (empty when valid).
+pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
+    let mut v = V {
+        catalog,
+        errors: Vec::new(),
+    };
+
+    if catalog.languages.is_empty() {
+        v.err("languages", "must declare at least one language");
+    }
+    if !catalog.languages.iter().any(|l| l == "en") {
+        v.err("languages", "must include `en` (the fallback language)");
+    }
+    let mut seen_langs = BTreeSet::new();
+    for (i, l) in catalog.languages.iter().enumerate() {
+        if !seen_langs.insert(l) {
+            v.err(
+                format!("languages[{i}]"),
+                format!("duplicate language `{l}`"),
+            );
+        }
+    }
+    if catalog.concern_score <= 0 {
+        v.err("concern_score", "must be > 0");
+    }
+
+    let mut qids = BTreeSet::new();
+    for (i, q) in catalog.questions.iter().enumerate() {
+        let p = format!("questions[{i}]");
+        v.id(&format!("{p}.id"), &q.id, &mut qids);
+        v.text(&format!("{p}.prompt"), &q.prompt);
+        if let Some(help) = &q.help {
+            v.text(&format!("{p}.help"), help);
+        }
+        match q.kind {
+            QuestionKind::SingleChoice | QuestionKind::MultiChoice => {
+                if q.options.len() < 2 {
+                    v.err(
+                        format!("{p}.options"),
+                        "a choice question needs at least 2 options",
+                    );
+                }
+            }
+            QuestionKind::YesNo => {
+                if !q.options.is_empty() {
+                    v.err(format!("{p}.options"), "a yes/no question has no options");
+                }
+            }
+            QuestionKind::Number { min, max } => {
+                if min > max {
+                    v.err(format!("{p}.kind.number"), format!("min {min} > max {max}"));
+                }
+                if !q.options.is_empty() {
+                    v.err(format!("{p}.options"), "a number question has no options");
+                }
+            }
+        }
+        let mut oids = BTreeSet::new();
+        for (j, o) in q.options.iter().enumerate() {
+            v.id(&format!("{p}.options[{j}].id"), &o.id, &mut oids);
+            v.text(&format!("{p}.options[{j}].label"), &o.label);
+            if o.exclusive && q.kind != QuestionKind::MultiChoice {
+                v.err(
+                    format!("{p}.options[{j}].exclusive"),
+                    "only options of a multi_choice question can be exclusive",
+                );
+            }
+        }
+        if let Some(c) = &q.show_if {
+            v.condition(&format!("{p}.show_if"), c, Some(i));
+        }
+    }
+
+    match catalog.question(&catalog.concern_question) {
+        Some(q) if q.kind == QuestionKind::MultiChoice || q.kind == QuestionKind::SingleChoice => {}
+        Some(_) => v.err("concern_question", "must name a choice question"),
+        None => v.err(
+            "concern_question",
+            format!("unknown question `{}`", catalog.concern_question),
+        ),
+    }
+    match catalog.question(&catalog.age_question) {
+        Some(q) if matches!(q.kind, QuestionKind::Number { .. }) => {}
+        Some(_) => v.err("age_question", "must name a number question"),
+        None => v.err(
+            "age_question",
+            format!("unknown question `{}`", catalog.age_question),
+        ),
+    }
+    let concern_q = catalog.question(&catalog.concern_question);
+
+    let mut pids = BTreeSet::new();
+    for (i, proc_) in catalog.procedures.iter().enumerate() {
+        let p = format!("procedures[{i}]");
+        v.id(&format!("{p}.id"), &proc_.id, &mut pids);
+        v.text(&format!("{p}.name"), &proc_.name);
+        v.text(&format!("{p}.summary"), &proc_.summary);
+        v.text(&format!("{p}.session_length"), &proc_.session_length);
+        v.text(&format!("{p}.downtime"), &proc_.downtime);
+        v.text(&format!("{p}.pain"), &proc_.pain);
+        if proc_.steps.is_empty() {
+            v.err(format!("{p}.steps"), "must list at least one step");
+        }
+        for (j, s) in proc_.steps.iter().enumerate() {
+            v.text(&format!("{p}.steps[{j}]"), s);
+        }
+        for (j, s) in proc_.aftercare.iter().enumerate() {
+            v.text(&format!("{p}.aftercare[{j}]"), s);
+        }
+        if let Some(note) = &proc_.note {
+            v.text(&format!("{p}.note"), note);
+        }
+        if proc_.concerns.is_empty() {
+            v.err(format!("{p}.concerns"), "must list at least one concern");
+        }
+        for (j, c) in proc_.concerns.iter().enumerate() {
+            if concern_q.is_some_and(|q| q.option(c).is_none()) {
+                v.err(
+                    format!("{p}.concerns[{j}]"),
+                    format!("unknown concern `{c}`"),
+                );
+            }
+        }
+        if proc_.min_age > 0 {
+            v.sources(&format!("{p}.min_age_sources"), &proc_.min_age_sources);
+        }
+        v.sources(&format!("{p}.sources"), &proc_.sources);
+        let f = &proc_.frequency;
+        let fp = format!("{p}.frequency");
+        v.range(&format!("{fp}.bounds"), &f.bounds);
+        v.sources(&format!("{fp}.sources"), &f.sources);
+        if f.variants.is_empty() {
+            v.err(format!("{fp}.variants"), "must have at least one variant");
+        }
+        for (j, var) in f.variants.iter().enumerate() {
+            let vp = format!("{fp}.variants[{j}]");
+            let last = j + 1 == f.variants.len();
+            match (&var.when, last) {
+                (Some(_), true) => v.err(
+                    format!("{vp}.when"),
+                    "the last variant is the fallback and must have no `when`",
+                ),
+                (None, false) => v.err(
+                    format!("{vp}.when"),
+                    "only the last variant may omit `when` (later variants are unreachable)",
+                ),
+                _ => {}
+            }
+            if let Some(c) = &var.when {
+                v.condition(&format!("{vp}.when"), c, None);
+            }
+            if let Some(why) = &var.why {
+                v.text(&format!("{vp}.why"), why);
+            }
+            v.plan(&format!("{vp}.plan"), &var.plan, &f.bounds);
+        }
+    }
+
+    let mut rids = BTreeSet::new();
+    for (i, r) in catalog.rules.iter().enumerate() {
+        let p = format!("rules[{i}]");
+        v.id(&format!("{p}.id"), &r.id, &mut rids);
+        v.condition(&format!("{p}.when"), &r.when, None);
+        if r.procedures.is_empty() {
+            v.err(
+                format!("{p}.procedures"),
+                "must name at least one procedure",
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for (j, pid) in r.procedures.iter().enumerate() {
+            if catalog.procedure(pid).is_none() {
+                v.err(
+                    format!("{p}.procedures[{j}]"),
+                    format!("unknown procedure `{pid}`"),
+                );
+            }
+            if !seen.insert(pid) {
+                v.err(
+                    format!("{p}.procedures[{j}]"),
+                    format!("duplicate procedure `{pid}`"),
+                );
+            }
+        }
+        match &r.effect {
+            Effect::Defer { until } => v.text(&format!("{p}.effect.defer.until"), until),
+            Effect::Score(0) => v.err(format!("{p}.effect.score"), "must not be 0"),
+            _ => {}
+        }
+        v.text(&format!("{p}.reason"), &r.reason);
+        if let Some(note) = &r.note {
+            v.text(&format!("{p}.note"), note);
+        }
+        v.sources(&format!("{p}.sources"), &r.sources);
+    }
+
+    let mut fids = BTreeSet::new();
+    for (i, f) in catalog.red_flags.iter().enumerate() {
+        let p = format!("red_flags[{i}]");
+        v.id(&format!("{p}.id"), &f.id, &mut fids);
+        v.condition(&format!("{p}.when"), &f.when, None);
+        if f.when == Condition::Always {
+            v.err(
+                format!("{p}.when"),
+                "a red flag that is always raised blocks every consultation",
+            );
+        }
+        v.text(&format!("{p}.title"), &f.title);
+        v.text(&format!("{p}.advice"), &f.advice);
+        v.sources(&format!("{p}.sources"), &f.sources);
+    }
+
+    let m = &catalog.messages;
+    v.text("messages.concern_match", &m.concern_match);
+    v.text("messages.no_concern_match", &m.no_concern_match);
+    v.text("messages.below_min_age", &m.below_min_age);
+    v.text("messages.age_unknown", &m.age_unknown);
+    v.text("messages.low_score", &m.low_score);
+    v.errors
+}
