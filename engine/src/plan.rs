@@ -106,9 +106,9 @@ enum Unit {
 
 /// Picks the largest unit both ends divide into (a month is 30 days).
 fn unit_of(min: u32, max: u32) -> (Unit, u32, u32) {
-    if min > 0 && min % 30 == 0 && max % 30 == 0 {
+    if min > 0 && min.is_multiple_of(30) && max.is_multiple_of(30) {
         (Unit::Month, min / 30, max / 30)
-    } else if min > 0 && min % 7 == 0 && max % 7 == 0 {
+    } else if min > 0 && min.is_multiple_of(7) && max.is_multiple_of(7) {
         (Unit::Week, min / 7, max / 7)
     } else {
         (Unit::Day, min, max)
