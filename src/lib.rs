@@ -1,34 +1,56 @@
 //! skin-consult: a private, in-browser skin consultation widget.
 //!
-//! The clinical logic lives in the pure `skin_consult_engine` crate; this crate is the thin
-//! Yew front end around it.
+//! The clinical logic lives in the pure `skin_consult_engine` crate. This crate is the thin Yew
+//! front end around it: one reducer ([`state`]), small components ([`components`]), and the
+//! browser services ([`browser`]) used only from effects and event handlers.
 
-use yew::prelude::*;
+pub mod browser;
+pub mod clinic;
+pub mod components;
+pub mod i18n;
+pub mod persist;
+pub mod share;
+pub mod startup;
+pub mod state;
+
+use std::rc::Rc;
+
+pub use components::app::{App, AppProps};
+use skin_consult_engine::builtin_catalog;
+use state::ConsultState;
 
 /// The id of the element the widget mounts into.
 pub const MOUNT_ID: &str = "skin-consult";
 
-/// The root component.
-#[function_component(App)]
-pub fn app() -> Html {
-    html! {
-        <section class="sc-screen sc-welcome" aria-labelledby="sc-title">
-            <h1 id="sc-title">{ "Skin consultation" }</h1>
-            <p>{ "Answer a few questions about your skin, health and goals." }</p>
-            <button type="button" class="sc-button sc-primary">{ "Start" }</button>
-        </section>
+/// The state a patient opening the page starts in: a share link in the fragment, else saved
+/// progress, else a fresh consultation in the browser's language.
+pub fn initial_state_from_browser() -> ConsultState {
+    let catalog = Rc::new(builtin_catalog());
+    let available: Vec<&str> = i18n::languages()
+        .into_iter()
+        .filter(|lang| catalog.languages.iter().any(|l| l == lang))
+        .collect();
+    let lang = i18n::negotiate(&browser::preferred_languages(), &available).to_string();
+    let fragment = browser::fragment();
+    let stored = browser::read_storage(persist::STORAGE_KEY);
+    let state = startup::initial_state(catalog, lang, fragment.as_deref(), stored.as_deref());
+    if fragment.is_some_and(|f| startup::is_share_fragment(&f)) {
+        browser::clear_fragment();
     }
+    state
 }
 
 /// Mounts the widget into the element with id [`MOUNT_ID`], or the body when it is absent.
 pub fn start() {
-    let document = gloo::utils::document();
-    match document.get_element_by_id(MOUNT_ID) {
+    let props = AppProps {
+        initial: Some(Rc::new(initial_state_from_browser())),
+    };
+    match gloo::utils::document().get_element_by_id(MOUNT_ID) {
         Some(host) => {
-            yew::Renderer::<App>::with_root(host).render();
+            yew::Renderer::<App>::with_root_and_props(host, props).render();
         }
         None => {
-            yew::Renderer::<App>::new().render();
+            yew::Renderer::<App>::with_props(props).render();
         }
     }
 }

@@ -1,0 +1,58 @@
+//! The clinic the widget books with. Until a clinic configures its own, a fictional demo clinic
+//! is shown; none of its contact details reach a real person.
+
+/// Contact and booking details of the clinic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clinic {
+    /// The clinic's name as shown to patients.
+    pub name: String,
+    /// Phone number in international form, for `tel:` links.
+    pub phone: Option<String>,
+    /// E-mail address for `mailto:` links.
+    pub email: Option<String>,
+    /// An `https:` page where patients book.
+    pub booking_url: Option<String>,
+}
+
+impl Default for Clinic {
+    /// The fictional demo clinic (reserved fictional phone number and example domain).
+    fn default() -> Clinic {
+        Clinic {
+            name: "Lumen Skin Clinic (demo)".into(),
+            phone: Some("+1 555 0100".into()),
+            email: Some("hello@example.com".into()),
+            booking_url: Some("https://example.com/book".into()),
+        }
+    }
+}
+
+impl Clinic {
+    /// The `tel:` link for the phone number (digits and a leading `+` only).
+    pub fn tel_href(&self) -> Option<String> {
+        let phone = self.phone.as_ref()?;
+        let digits: String = phone
+            .chars()
+            .enumerate()
+            .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+            .map(|(_, c)| c)
+            .collect();
+        (digits.trim_start_matches('+').len() >= 3).then(|| format!("tel:{digits}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tel_links_keep_only_dialable_characters() {
+        let mut clinic = Clinic::default();
+        assert_eq!(clinic.tel_href().as_deref(), Some("tel:+15550100"));
+        clinic.phone = Some("0 (232) 000-00 00".into());
+        assert_eq!(clinic.tel_href().as_deref(), Some("tel:02320000000"));
+        clinic.phone = Some("call us".into());
+        assert_eq!(clinic.tel_href(), None);
+        clinic.phone = None;
+        assert_eq!(clinic.tel_href(), None);
+    }
+}

@@ -1,0 +1,27 @@
+//! The widget's components: one screen or part of a screen each, reading the shared state
+//! from context and changing it only by dispatching [`crate::state::Action`]s.
+
+pub mod app;
+pub mod booking;
+pub mod language_switch;
+pub mod notice;
+pub mod procedure_card;
+pub mod question;
+pub mod referral;
+pub mod results;
+pub mod review;
+pub mod share_panel;
+pub mod welcome;
+
+use yew::prelude::*;
+
+use crate::state::ConsultState;
+
+/// The state handle every component reads and dispatches to.
+pub type Consult = UseReducerHandle<ConsultState>;
+
+/// The consultation state from context.
+#[hook]
+pub fn use_consult() -> Consult {
+    use_context::<Consult>().expect("components are rendered inside App's context provider")
+}

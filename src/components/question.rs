@@ -1,0 +1,207 @@
+//! One question per screen: native inputs with visible labels, progress, Back and Next.
+//!
+//! The whole screen is a form, so Enter continues from any field; the heading receives focus
+//! when the screen opens, and a missing or invalid answer is explained inline.
+
+use skin_consult_engine::{Answer, Question, QuestionKind};
+use yew::prelude::*;
+
+use super::use_consult;
+use crate::i18n::{t, tf};
+use crate::state::{Action, AnswerProblem};
+
+/// Properties of [`QuestionScreen`].
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    /// The question's id.
+    pub question_id: AttrValue,
+}
+
+/// The screen of one question.
+#[component(QuestionScreen)]
+pub fn question_screen(props: &QuestionProps) -> Html {
+    let consult = use_consult();
+    let Some(question) = consult.catalog.question(&props.question_id).cloned() else {
+        return Html::default();
+    };
+    let lang = consult.lang.as_str();
+    let (n, total) = consult.progress().unwrap_or((1, 1));
+
+    let onsubmit = {
+        let consult = consult.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            consult.dispatch(Action::Next);
+        })
+    };
+    // Browsers don't submit a form on Enter from a radio button or checkbox; patients expect it.
+    let onkeydown = {
+        let consult = consult.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let target: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
+            let is_toggle =
+                target.is_some_and(|t| matches!(t.type_().as_str(), "radio" | "checkbox"));
+            if e.key() == "Enter" && is_toggle {
+                e.prevent_default();
+                consult.dispatch(Action::Next);
+            }
+        })
+    };
+    let back = {
+        let consult = consult.clone();
+        Callback::from(move |_| consult.dispatch(Action::Back))
+    };
+    let error_id = format!("sc-error-{}", question.id);
+    let help_id = format!("sc-help-{}", question.id);
+    let problem = consult.problem.map(|p| problem_text(lang, &question, p));
+    let described_by = [
+        question.help.as_ref().map(|_| help_id.clone()),
+        problem.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let is_number = matches!(question.kind, QuestionKind::Number { .. });
+    let input_id = format!("sc-input-{}", question.id);
+    let heading = if is_number {
+        html! { <label for={input_id.clone()}>{ question.prompt.get(lang) }</label> }
+    } else {
+        html! { question.prompt.get(lang) }
+    };
+
+    html! {
+        <form class="sc-screen sc-question" {onsubmit} {onkeydown} novalidate=true data-question={question.id.clone()}>
+            <p class="sc-progress" aria-hidden="true">
+                { tf(lang, "progress", &[("n", &n.to_string()), ("total", &total.to_string())]) }
+                <progress max={total.to_string()} value={n.to_string()}></progress>
+            </p>
+            <fieldset class="sc-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
+                <legend>
+                    <h1 class="sc-question-title" tabindex="-1" data-focus-target="">{ heading }</h1>
+                </legend>
+                if let Some(help) = &question.help {
+                    <p class="sc-help" id={help_id}>{ help.get(lang) }</p>
+                }
+                if question.kind == QuestionKind::MultiChoice {
+                    <p class="sc-help">{ t(lang, "choose_all") }</p>
+                }
+                <AnswerInput question={question.clone()} input_id={input_id} invalid={problem.is_some()} />
+                if let Some(problem) = problem {
+                    <p class="sc-error" id={error_id} role="alert">{ problem }</p>
+                }
+            </fieldset>
+            <div class="sc-nav">
+                <button type="button" class="sc-button sc-secondary" onclick={back}>{ t(lang, "back") }</button>
+                <button type="submit" class="sc-button sc-primary">{ t(lang, "next") }</button>
+            </div>
+        </form>
+    }
+}
+
+fn problem_text(lang: &str, question: &Question, problem: AnswerProblem) -> String {
+    match (&question.kind, problem) {
+        (QuestionKind::Number { min, max }, _) => tf(
+            lang,
+            "missing_number",
+            &[("min", &min.to_string()), ("max", &max.to_string())],
+        ),
+        (QuestionKind::MultiChoice, _) => t(lang, "missing_choices"),
+        _ => t(lang, "missing_answer"),
+    }
+}
+
+/// Properties of [`AnswerInput`].
+#[derive(Properties, PartialEq)]
+pub struct AnswerInputProps {
+    /// The question answered.
+    pub question: Question,
+    /// The id of the number input (labelled by the heading).
+    pub input_id: String,
+    /// Whether the current answer was rejected.
+    pub invalid: bool,
+}
+
+/// The native controls of one question: radios, checkboxes, yes/no radios or a number.
+#[component(AnswerInput)]
+pub fn answer_input(props: &AnswerInputProps) -> Html {
+    let consult = use_consult();
+    let lang = consult.lang.as_str();
+    let question = &props.question;
+    let id = question.id.clone();
+    let current = consult.answers.get(&id).cloned();
+    let set = {
+        let consult = consult.clone();
+        let id = id.clone();
+        move |answer: Option<Answer>| consult.dispatch(Action::SetAnswer(id.clone(), answer))
+    };
+    let choice = |value: String,
+                  label: String,
+                  checked: bool,
+                  kind: &'static str,
+                  answer: Option<Answer>| {
+        let onchange = {
+            let set = set.clone();
+            let consult = consult.clone();
+            let (id, value) = (id.clone(), value.clone());
+            Callback::from(move |_: Event| match kind {
+                "checkbox" => consult.dispatch(Action::ToggleOption(id.clone(), value.clone())),
+                _ => set(answer.clone()),
+            })
+        };
+        html! {
+            <label class="sc-option">
+                <input type={kind} name={id.clone()} value={value} {checked} {onchange} />
+                <span>{ label }</span>
+            </label>
+        }
+    };
+    match &question.kind {
+        QuestionKind::SingleChoice | QuestionKind::MultiChoice => {
+            let kind = if question.kind == QuestionKind::MultiChoice {
+                "checkbox"
+            } else {
+                "radio"
+            };
+            let options = question.options.iter().map(|o| {
+                let checked = current.as_ref().is_some_and(|a| a.has_option(&o.id));
+                choice(
+                    o.id.clone(),
+                    o.label.get(lang).to_string(),
+                    checked,
+                    kind,
+                    Some(Answer::Choice(o.id.clone())),
+                )
+            });
+            html! { <div class="sc-options">{ for options }</div> }
+        }
+        QuestionKind::YesNo => {
+            let options = [(true, "yes"), (false, "no")].map(|(value, key)| {
+                let checked = current == Some(Answer::YesNo(value));
+                choice(
+                    key.to_string(),
+                    t(lang, key),
+                    checked,
+                    "radio",
+                    Some(Answer::YesNo(value)),
+                )
+            });
+            html! { <div class="sc-options sc-yes-no">{ for options }</div> }
+        }
+        QuestionKind::Number { min, max } => {
+            let value = match current {
+                Some(Answer::Number(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            let oninput = Callback::from(move |e: InputEvent| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                set(input.value().trim().parse().ok().map(Answer::Number));
+            });
+            html! {
+                <input class="sc-number" type="number" id={props.input_id.clone()} name={id.clone()}
+                    inputmode="numeric" min={min.to_string()} max={max.to_string()} step="1"
+                    value={value} {oninput} aria-invalid={props.invalid.then_some("true")} />
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! The results screen: a referral, or the procedures grouped by status, then booking, sharing
+//! and the ways to change or clear the answers.
+
+use std::rc::Rc;
+
+use skin_consult_engine::{assess, Assessment, ProcedureResult};
+use yew::prelude::*;
+
+use super::{
+    booking::Booking, procedure_card::ProcedureCard, referral::ReferralView,
+    share_panel::SharePanel, use_consult,
+};
+use crate::browser;
+use crate::clinic::Clinic;
+use crate::i18n::t;
+use crate::state::Action;
+
+/// Properties of [`Results`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    /// The clinic to book with.
+    pub clinic: Rc<Clinic>,
+}
+
+/// The results of the consultation.
+#[component(Results)]
+pub fn results(props: &ResultsProps) -> Html {
+    let consult = use_consult();
+    let lang = consult.lang.as_str();
+    let answers = consult.effective_answers();
+    let assessment = {
+        let catalog = consult.catalog.clone();
+        use_memo(answers.clone(), move |answers| assess(&catalog, answers))
+    };
+    let body = match &*assessment {
+        Assessment::Referral(referral) => html! {
+            <ReferralView referral={referral.clone()} catalog={consult.catalog.clone()}
+                answers={answers.clone()} lang={consult.lang.clone()} />
+        },
+        Assessment::Recommendations(results) => {
+            let group = |status: &str, key: &str| {
+                let cards: Vec<&ProcedureResult> = results
+                    .iter()
+                    .filter(|r| r.status.as_str() == status)
+                    .collect();
+                if cards.is_empty() {
+                    return Html::default();
+                }
+                html! {
+                    <section class={format!("sc-group sc-group-{status}")} aria-labelledby={format!("sc-group-{status}")}>
+                        <h2 id={format!("sc-group-{status}")}>{ t(lang, key) }</h2>
+                        { for cards.into_iter().map(|r| html! {
+                            <ProcedureCard catalog={consult.catalog.clone()} result={r.clone()} lang={consult.lang.clone()} />
+                        }) }
+                    </section>
+                }
+            };
+            let none_suggested = !results.iter().any(|r| r.status.as_str() == "suggested");
+            html! {
+                <>
+                    <p class="sc-lead">{ t(lang, "results_lead") }</p>
+                    if none_suggested {
+                        <p class="sc-empty">{ t(lang, "no_suggestions") }</p>
+                    }
+                    { group("suggested", "section_suggested") }
+                    { group("caution", "section_caution") }
+                    { group("deferred", "section_deferred") }
+                    { group("excluded", "section_excluded") }
+                </>
+            }
+        }
+    };
+    let dispatch = |action: Action| {
+        let consult = consult.clone();
+        Callback::from(move |_| consult.dispatch(action.clone()))
+    };
+    html! {
+        <section class="sc-screen sc-results" aria-labelledby="sc-results-title">
+            <h1 id="sc-results-title" tabindex="-1" data-focus-target="">{ t(lang, "results_title") }</h1>
+            { body }
+            <p class="sc-disclaimer" role="note">{ t(lang, "disclaimer") }</p>
+            <Booking clinic={props.clinic.clone()} lang={consult.lang.clone()} />
+            <SharePanel />
+            <div class="sc-actions sc-no-print">
+                <button type="button" class="sc-button sc-secondary" onclick={Callback::from(|_| browser::print())}>
+                    { t(lang, "print") }
+                </button>
+                <button type="button" class="sc-button sc-secondary" onclick={dispatch(Action::Review)}>
+                    { t(lang, "change_answers") }
+                </button>
+                <button type="button" class="sc-button sc-secondary" onclick={dispatch(Action::StartOver)}>
+                    { t(lang, "start_over") }
+                </button>
+                <button type="button" class="sc-button sc-danger" onclick={dispatch(Action::ClearAnswers)}>
+                    { t(lang, "clear_answers") }
+                </button>
+            </div>
+        </section>
+    }
+}

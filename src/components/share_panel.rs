@@ -1,0 +1,50 @@
+//! "Keep or share your results": a link holding the answers in its fragment, and a copy button.
+
+use yew::prelude::*;
+
+use super::use_consult;
+use crate::browser;
+use crate::i18n::t;
+use crate::share;
+
+/// The share link panel of the results screen.
+#[component(SharePanel)]
+pub fn share_panel() -> Html {
+    let consult = use_consult();
+    let lang = consult.lang.clone();
+    let copied = use_state(|| None::<bool>);
+    let link = format!(
+        "{}#{}",
+        browser::page_url(),
+        share::encode(&consult.catalog, &consult.effective_answers())
+    );
+    let copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_| {
+            let (link, copied) = (link.clone(), copied.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(Some(browser::copy_to_clipboard(link).await));
+            });
+        })
+    };
+    let status = match *copied {
+        Some(true) => t(&lang, "link_copied"),
+        Some(false) => t(&lang, "copy_failed"),
+        None => String::new(),
+    };
+    let lang = lang.as_str();
+    html! {
+        <section class="sc-share sc-no-print" aria-labelledby="sc-share-title">
+            <h2 id="sc-share-title">{ t(lang, "share_title") }</h2>
+            <p>{ t(lang, "share_lead") }</p>
+            <label class="sc-share-link">
+                <span>{ t(lang, "share_link_label") }</span>
+                <input type="url" readonly=true value={link} data-share-link="" />
+            </label>
+            <div class="sc-actions">
+                <button type="button" class="sc-button sc-secondary" onclick={copy}>{ t(lang, "copy_link") }</button>
+                <span role="status" class="sc-copy-status">{ status }</span>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,150 @@
+//! Interface strings per language, from `locales/ui.json` (data: adding a language adds a
+//! block there and to the catalog, no code).
+//!
+//! Catalog texts (questions, procedures, plans) carry their own translations; this module only
+//! holds the interface chrome and picks the language to show.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The language used when nothing else matches, and the fallback for missing strings.
+pub const DEFAULT_LANG: &str = "en";
+
+type Table = BTreeMap<String, BTreeMap<String, String>>;
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        // A unit test guarantees the embedded file parses; an empty table still renders keys.
+        serde_json::from_str(include_str!("../locales/ui.json")).unwrap_or_default()
+    })
+}
+
+/// The languages the interface is written in.
+pub fn languages() -> Vec<&'static str> {
+    table().keys().map(String::as_str).collect()
+}
+
+/// The interface string `key` in `lang`, falling back to English.
+pub fn t(lang: &str, key: &str) -> String {
+    let table = table();
+    table
+        .get(lang)
+        .and_then(|strings| strings.get(key))
+        .or_else(|| table.get(DEFAULT_LANG).and_then(|s| s.get(key)))
+        .cloned()
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// [`t`] with `{name}` placeholders replaced.
+pub fn tf(lang: &str, key: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(t(lang, key), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
+}
+
+/// The name of a language in that language, for the language switch.
+pub fn language_name(lang: &str) -> &str {
+    match lang {
+        "en" => "English",
+        "tr" => "Türkçe",
+        other => other,
+    }
+}
+
+/// Picks the display language: the first of `preferred` (e.g. the clinic's default, then the
+/// browser's languages) whose primary subtag is `available`, else the first available one.
+pub fn negotiate<'a>(preferred: &[String], available: &[&'a str]) -> &'a str {
+    preferred
+        .iter()
+        .find_map(|tag| {
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            available.iter().find(|lang| **lang == primary).copied()
+        })
+        .or_else(|| available.first().copied())
+        .unwrap_or(DEFAULT_LANG)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_key() {
+        let table: Table = serde_json::from_str(include_str!("../locales/ui.json")).unwrap();
+        let english = &table[DEFAULT_LANG];
+        for (lang, strings) in &table {
+            for key in english.keys() {
+                let value = strings.get(key).map(String::as_str).unwrap_or("");
+                assert!(!value.trim().is_empty(), "{lang} lacks {key}");
+            }
+            assert_eq!(strings.len(), english.len(), "{lang} has extra keys");
+        }
+        assert!(languages().contains(&"tr"));
+    }
+
+    #[test]
+    fn every_key_used_in_the_code_exists() {
+        let english = &table()[DEFAULT_LANG];
+        let sources = [
+            include_str!("components/app.rs"),
+            include_str!("components/welcome.rs"),
+            include_str!("components/question.rs"),
+            include_str!("components/review.rs"),
+            include_str!("components/results.rs"),
+            include_str!("components/procedure_card.rs"),
+            include_str!("components/referral.rs"),
+            include_str!("components/notice.rs"),
+            include_str!("components/share_panel.rs"),
+            include_str!("components/booking.rs"),
+        ];
+        let mut used = 0;
+        for source in sources {
+            for call in ["t(lang, \"", "tf(lang, \""] {
+                for (i, _) in source.match_indices(call) {
+                    let rest = &source[i + call.len()..];
+                    let key = &rest[..rest.find('"').unwrap()];
+                    assert!(english.contains_key(key), "unknown interface key {key:?}");
+                    used += 1;
+                }
+            }
+        }
+        assert!(
+            used > 30,
+            "only {used} keys found: is the scan still matching the code?"
+        );
+    }
+
+    #[test]
+    fn placeholders_are_filled_and_missing_keys_fall_back() {
+        assert_eq!(
+            tf("en", "progress", &[("n", "4"), ("total", "15")]),
+            "Question 4 of 15"
+        );
+        assert_eq!(
+            tf("tr", "progress", &[("n", "4"), ("total", "15")]),
+            "Soru 4 / 15"
+        );
+        assert_eq!(t("xx", "start"), "Start");
+    }
+
+    #[test]
+    fn negotiation_follows_preference_then_default() {
+        let available = ["en", "tr"];
+        let cases: [(&[&str], &str); 5] = [
+            (&["tr-TR", "en"], "tr"),
+            (&["de-DE", "TR"], "tr"),
+            (&["en-GB"], "en"),
+            (&["de"], "en"),
+            (&[], "en"),
+        ];
+        for (preferred, expected) in cases {
+            let preferred: Vec<String> = preferred.iter().map(|s| s.to_string()).collect();
+            assert_eq!(negotiate(&preferred, &available), expected, "{preferred:?}");
+        }
+    }
+}

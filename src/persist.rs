@@ -1,0 +1,143 @@
+//! Saved progress: what is kept in `localStorage` so a patient can close the page and resume.
+//!
+//! The record is versioned JSON whose answers use the same checked codec as share links
+//! ([`crate::share`]). Anything that does not decode cleanly (another version, another
+//! site's data, a half-written entry) is reported so the widget can start fresh with a notice.
+
+use crate::share;
+use crate::state::Step;
+use serde::{Deserialize, Serialize};
+use skin_consult_engine::{Answers, Catalog};
+
+/// The `localStorage` key of the saved progress.
+pub const STORAGE_KEY: &str = "skin-consult.progress";
+
+/// The version of the record written by this build.
+pub const VERSION: u32 = 1;
+
+/// The longest stored record read at all.
+pub const MAX_STORED_LEN: usize = 8192;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Record {
+    v: u32,
+    answers: String,
+    step: String,
+}
+
+/// Progress restored from storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// The answers given so far.
+    pub answers: Answers,
+    /// Where the patient was.
+    pub step: Step,
+}
+
+/// Why stored progress could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreError {
+    /// Too long to be ours.
+    TooLong,
+    /// Not JSON of the expected shape.
+    Unreadable,
+    /// Written by another version.
+    OtherVersion(u32),
+    /// The answers did not decode.
+    Answers(share::DecodeError),
+    /// The step names no question of the catalog.
+    UnknownStep,
+}
+
+/// Serialises progress for storage.
+pub fn save(catalog: &Catalog, answers: &Answers, step: &Step) -> String {
+    let record = Record {
+        v: VERSION,
+        answers: share::encode(catalog, answers),
+        step: step.to_key(),
+    };
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
+/// Reads progress written by [`save`].
+pub fn restore(catalog: &Catalog, stored: &str) -> Result<Saved, RestoreError> {
+    if stored.len() > MAX_STORED_LEN {
+        return Err(RestoreError::TooLong);
+    }
+    let record: Record = serde_json::from_str(stored).map_err(|_| RestoreError::Unreadable)?;
+    if record.v != VERSION {
+        return Err(RestoreError::OtherVersion(record.v));
+    }
+    let answers = share::decode(catalog, &record.answers).map_err(RestoreError::Answers)?;
+    let step = Step::from_key(&record.step, catalog).ok_or(RestoreError::UnknownStep)?;
+    Ok(Saved { answers, step })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use skin_consult_engine::{builtin_catalog, Answer};
+
+    #[test]
+    fn round_trips_every_kind_of_step() {
+        let catalog = builtin_catalog();
+        let first = catalog.questions[0].id.clone();
+        let answers = Answers::new().with(first.clone(), Answer::Number(30));
+        for step in [
+            Step::Welcome,
+            Step::Question(first),
+            Step::Review,
+            Step::Results,
+        ] {
+            let stored = save(&catalog, &answers, &step);
+            let saved = restore(&catalog, &stored).expect("restores");
+            assert_eq!(saved.step, step);
+            assert_eq!(saved.answers, answers);
+        }
+    }
+
+    #[test]
+    fn rejects_broken_records() {
+        let catalog = builtin_catalog();
+        let good_answers = share::encode(&catalog, &Answers::new());
+        let cases = [
+            (String::new(), RestoreError::Unreadable),
+            ("{".into(), RestoreError::Unreadable),
+            ("null".into(), RestoreError::Unreadable),
+            ("[1,2]".into(), RestoreError::Unreadable),
+            (
+                r#"{"v":"1","answers":"","step":"review"}"#.into(),
+                RestoreError::Unreadable,
+            ),
+            (
+                format!(r#"{{"v":1,"answers":"{good_answers}","step":"review","extra":1}}"#),
+                RestoreError::Unreadable,
+            ),
+            (
+                format!(r#"{{"v":0,"answers":"{good_answers}","step":"review"}}"#),
+                RestoreError::OtherVersion(0),
+            ),
+            (
+                r#"{"v":1,"answers":"sc1;k=00000000","step":"review"}"#.into(),
+                RestoreError::Answers(share::DecodeError::Checksum),
+            ),
+            (
+                format!(r#"{{"v":1,"answers":"{good_answers}","step":"q:nope"}}"#),
+                RestoreError::UnknownStep,
+            ),
+            (
+                format!(r#"{{"v":1,"answers":"{good_answers}","step":"elsewhere"}}"#),
+                RestoreError::UnknownStep,
+            ),
+            ("x".repeat(MAX_STORED_LEN + 1), RestoreError::TooLong),
+        ];
+        for (stored, expected) in cases {
+            assert_eq!(
+                restore(&catalog, &stored),
+                Err(expected),
+                "stored: {stored:?}"
+            );
+        }
+    }
+}

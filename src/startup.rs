@@ -1,0 +1,52 @@
+//! The first state: from a share link in the URL fragment, else from saved progress, else fresh.
+
+use std::rc::Rc;
+
+use skin_consult_engine::Catalog;
+
+use crate::persist;
+use crate::share;
+use crate::state::{ConsultState, Notice, Step};
+
+/// Whether a URL fragment is meant for this widget (a host page may use its own anchors).
+pub fn is_share_fragment(fragment: &str) -> bool {
+    fragment.trim_start_matches('#').starts_with("sc")
+}
+
+/// Builds the initial state. A share link wins over saved progress; anything unreadable gives
+/// a fresh consultation with a notice saying so.
+pub fn initial_state(
+    catalog: Rc<Catalog>,
+    lang: String,
+    fragment: Option<&str>,
+    stored: Option<&str>,
+) -> ConsultState {
+    let fresh = ConsultState::new(catalog.clone(), lang);
+    if let Some(fragment) = fragment.filter(|f| is_share_fragment(f)) {
+        return match share::decode(&catalog, fragment) {
+            Ok(answers) => ConsultState {
+                answers,
+                step: Step::Results,
+                ..fresh
+            },
+            Err(_) => ConsultState {
+                notice: Some(Notice::ShareLinkBroken),
+                ..fresh
+            },
+        };
+    }
+    match stored.map(|stored| persist::restore(&catalog, stored)) {
+        None => fresh,
+        Some(Ok(saved)) if saved.answers.is_empty() && saved.step == Step::Welcome => fresh,
+        Some(Ok(saved)) => ConsultState {
+            answers: saved.answers,
+            step: saved.step,
+            notice: Some(Notice::Resumed),
+            ..fresh
+        },
+        Some(Err(_)) => ConsultState {
+            notice: Some(Notice::SavedProgressUnreadable),
+            ..fresh
+        },
+    }
+}

@@ -1,0 +1,311 @@
+//! The widget's single state and its reducer: every change is an [`Action`].
+//!
+//! `reduce` is pure: storage and URL updates happen in effects that watch this state.
+
+use std::rc::Rc;
+
+use skin_consult_engine::questionnaire::{check_answer, effective_answers, visible_questions};
+use skin_consult_engine::{Answer, Answers, Catalog, Question, QuestionKind};
+use yew::Reducible;
+
+/// Where the patient is in the consultation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// The welcome screen.
+    Welcome,
+    /// A question, by id.
+    Question(String),
+    /// The review of all answers.
+    Review,
+    /// The results (suggestions or referral).
+    Results,
+}
+
+impl Step {
+    /// A stable text form for storage.
+    pub fn to_key(&self) -> String {
+        match self {
+            Step::Welcome => "welcome".into(),
+            Step::Question(id) => format!("q:{id}"),
+            Step::Review => "review".into(),
+            Step::Results => "results".into(),
+        }
+    }
+
+    /// Parses [`Step::to_key`], accepting only questions of `catalog`.
+    pub fn from_key(key: &str, catalog: &Catalog) -> Option<Step> {
+        match key {
+            "welcome" => Some(Step::Welcome),
+            "review" => Some(Step::Review),
+            "results" => Some(Step::Results),
+            _ => {
+                let id = key.strip_prefix("q:")?;
+                catalog.question(id).map(|_| Step::Question(id.to_string()))
+            }
+        }
+    }
+}
+
+/// A one-off message shown above the current screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// A share link could not be read; the consultation starts fresh.
+    ShareLinkBroken,
+    /// Saved progress could not be read; the consultation starts fresh.
+    SavedProgressUnreadable,
+    /// Saved progress was restored.
+    Resumed,
+    /// The patient's answers were deleted.
+    AnswersCleared,
+}
+
+/// What is wrong with the current question's answer, shown inline on Next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerProblem {
+    /// No answer was given.
+    Missing,
+    /// The answer does not fit the question (e.g. a number out of range).
+    Invalid,
+}
+
+/// Everything the widget shows derives from this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsultState {
+    /// The catalog in use.
+    pub catalog: Rc<Catalog>,
+    /// Every answer given, including ones a later change of branch has hidden.
+    pub answers: Answers,
+    /// The current step.
+    pub step: Step,
+    /// The display language.
+    pub lang: String,
+    /// A notice to show, if any.
+    pub notice: Option<Notice>,
+    /// A problem with the current answer, shown after Next.
+    pub problem: Option<AnswerProblem>,
+    /// Set when a question was opened from the review screen: Next returns there.
+    pub editing_from_review: bool,
+}
+
+/// Everything that can change the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave the welcome screen for the first question.
+    Start,
+    /// Set (or with `None`, clear) the answer to a question.
+    SetAnswer(String, Option<Answer>),
+    /// Toggle one option of a multiple-choice question.
+    ToggleOption(String, String),
+    /// Go forward, if the current answer allows.
+    Next,
+    /// Go back one step.
+    Back,
+    /// Open a question from the review screen.
+    Edit(String),
+    /// Show the review of all answers.
+    Review,
+    /// Show the results.
+    SeeResults,
+    /// Back to the welcome screen, keeping the answers.
+    StartOver,
+    /// Forget every answer.
+    ClearAnswers,
+    /// Hide the notice.
+    DismissNotice,
+    /// Change the display language; answers and step stay.
+    SetLang(String),
+}
+
+impl ConsultState {
+    /// A fresh consultation.
+    pub fn new(catalog: Rc<Catalog>, lang: String) -> ConsultState {
+        ConsultState {
+            catalog,
+            answers: Answers::new(),
+            step: Step::Welcome,
+            lang,
+            notice: None,
+            problem: None,
+            editing_from_review: false,
+        }
+    }
+
+    /// The answers that count: those of visible questions, with valid values.
+    pub fn effective_answers(&self) -> Answers {
+        effective_answers(&self.catalog, &self.answers)
+    }
+
+    /// The questions shown for the current answers, in order.
+    pub fn visible_questions(&self) -> Vec<&Question> {
+        visible_questions(&self.catalog, &self.answers)
+    }
+
+    /// "Question `n` of `total`" for the current step, counting only visible questions.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        let Step::Question(id) = &self.step else {
+            return None;
+        };
+        let visible = self.visible_questions();
+        let index = visible.iter().position(|q| &q.id == id)?;
+        Some((index + 1, visible.len()))
+    }
+
+    fn with_step(&self, step: Step) -> ConsultState {
+        ConsultState {
+            step,
+            problem: None,
+            notice: None,
+            ..self.clone()
+        }
+    }
+
+    fn answer_problem(&self, question: &Question) -> Option<AnswerProblem> {
+        match self.answers.get(&question.id) {
+            None if question.required => Some(AnswerProblem::Missing),
+            None => None,
+            Some(answer) => check_answer(question, answer)
+                .err()
+                .map(|_| AnswerProblem::Invalid),
+        }
+    }
+
+    fn next(&self, current: &str) -> ConsultState {
+        let Some(question) = self.catalog.question(current) else {
+            return self.with_step(Step::Review);
+        };
+        if let Some(problem) = self.answer_problem(question) {
+            return ConsultState {
+                problem: Some(problem),
+                ..self.clone()
+            };
+        }
+        let visible = self.visible_questions();
+        let following = if self.editing_from_review {
+            visible
+                .iter()
+                .find(|q| self.answer_problem(q).is_some())
+                .copied()
+        } else {
+            visible
+                .iter()
+                .skip_while(|q| q.id != current)
+                .nth(1)
+                .copied()
+        };
+        match following {
+            Some(q) => self.with_step(Step::Question(q.id.clone())),
+            None => ConsultState {
+                editing_from_review: false,
+                ..self.with_step(Step::Review)
+            },
+        }
+    }
+
+    fn back(&self) -> ConsultState {
+        let step = match &self.step {
+            Step::Welcome => Step::Welcome,
+            Step::Question(id) => {
+                let visible = self.visible_questions();
+                match visible.iter().position(|q| &q.id == id) {
+                    Some(0) | None => Step::Welcome,
+                    Some(i) => Step::Question(visible[i - 1].id.clone()),
+                }
+            }
+            Step::Review | Step::Results => match self.visible_questions().last() {
+                Some(q) => Step::Question(q.id.clone()),
+                None => Step::Welcome,
+            },
+        };
+        ConsultState {
+            editing_from_review: false,
+            ..self.with_step(step)
+        }
+    }
+}
+
+/// The new selection of a multiple-choice question after toggling `option`:
+/// an exclusive option ("none of these") clears the others, and any other clears it.
+pub fn toggle_option(
+    question: &Question,
+    current: Option<&Answer>,
+    option: &str,
+) -> Option<Answer> {
+    let mut chosen: Vec<String> = match current {
+        Some(Answer::Choices(ids)) => ids.clone(),
+        _ => Vec::new(),
+    };
+    let exclusive = |id: &str| question.options.iter().any(|o| o.id == id && o.exclusive);
+    if let Some(i) = chosen.iter().position(|id| id == option) {
+        chosen.remove(i);
+    } else if exclusive(option) {
+        chosen = vec![option.to_string()];
+    } else {
+        chosen.retain(|id| !exclusive(id));
+        chosen.push(option.to_string());
+    }
+    // Keep catalog order so equal selections encode identically.
+    chosen.sort_by_key(|id| question.options.iter().position(|o| &o.id == id));
+    (!chosen.is_empty()).then_some(Answer::Choices(chosen))
+}
+
+impl Reducible for ConsultState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = match action {
+            Action::Start => match self.visible_questions().first() {
+                Some(q) => self.with_step(Step::Question(q.id.clone())),
+                None => self.with_step(Step::Review),
+            },
+            Action::SetAnswer(id, answer) => {
+                let mut state = (*self).clone();
+                match answer {
+                    Some(answer) => state.answers.insert(id, answer),
+                    None => state.answers.remove(&id),
+                };
+                state.problem = None;
+                state
+            }
+            Action::ToggleOption(id, option) => {
+                let Some(question) = self.catalog.question(&id) else {
+                    return self;
+                };
+                if question.kind != QuestionKind::MultiChoice {
+                    return self;
+                }
+                let answer = toggle_option(question, self.answers.get(&id), &option);
+                return self.reduce(Action::SetAnswer(id, answer));
+            }
+            Action::Next => match &self.step {
+                Step::Welcome => return self.reduce(Action::Start),
+                Step::Question(id) => self.next(id),
+                Step::Review => self.with_step(Step::Results),
+                Step::Results => return self,
+            },
+            Action::Back => self.back(),
+            Action::Edit(id) => ConsultState {
+                editing_from_review: true,
+                ..self.with_step(Step::Question(id))
+            },
+            Action::Review => self.with_step(Step::Review),
+            Action::SeeResults => self.with_step(Step::Results),
+            Action::StartOver => ConsultState {
+                editing_from_review: false,
+                ..self.with_step(Step::Welcome)
+            },
+            Action::ClearAnswers => ConsultState {
+                notice: Some(Notice::AnswersCleared),
+                ..ConsultState::new(self.catalog.clone(), self.lang.clone())
+            },
+            Action::DismissNotice => ConsultState {
+                notice: None,
+                ..(*self).clone()
+            },
+            Action::SetLang(lang) => ConsultState {
+                lang,
+                ..(*self).clone()
+            },
+        };
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,342 @@
+//! Native tests of the consultation flow: the reducer and the start-up decisions, driven with
+//! the built-in catalog exactly as the components drive them.
+
+use std::rc::Rc;
+
+use skin_consult::persist;
+use skin_consult::share;
+use skin_consult::startup::initial_state;
+use skin_consult::state::{Action, AnswerProblem, ConsultState, Notice, Step};
+use skin_consult_engine::{builtin_catalog, Answer, Question, QuestionKind};
+use yew::Reducible;
+
+fn fresh() -> Rc<ConsultState> {
+    Rc::new(ConsultState::new(Rc::new(builtin_catalog()), "en".into()))
+}
+
+fn apply(state: Rc<ConsultState>, actions: impl IntoIterator<Item = Action>) -> Rc<ConsultState> {
+    actions
+        .into_iter()
+        .fold(state, |state, action| state.reduce(action))
+}
+
+/// A valid, harmless answer: no red flag, "none" where a list offers it.
+fn harmless(question: &Question) -> Answer {
+    match &question.kind {
+        QuestionKind::Number { min, max } => Answer::Number(30.clamp(*min, *max)),
+        QuestionKind::YesNo => Answer::YesNo(false),
+        QuestionKind::SingleChoice => Answer::Choice(question.options[0].id.clone()),
+        QuestionKind::MultiChoice => {
+            let option = question
+                .options
+                .iter()
+                .find(|o| o.exclusive)
+                .unwrap_or(&question.options[0]);
+            Answer::Choices(vec![option.id.clone()])
+        }
+    }
+}
+
+fn current_question(state: &ConsultState) -> Question {
+    match &state.step {
+        Step::Question(id) => state.catalog.question(id).unwrap().clone(),
+        other => panic!("expected a question, got {other:?}"),
+    }
+}
+
+/// Answers every question harmlessly until the review screen, checking progress on the way.
+fn walk_to_review(mut state: Rc<ConsultState>) -> Rc<ConsultState> {
+    state = state.reduce(Action::Start);
+    let mut seen = 0;
+    while let Step::Question(_) = state.step {
+        let question = current_question(&state);
+        seen += 1;
+        let (n, total) = state.progress().unwrap();
+        assert_eq!(n, seen, "progress counts visible questions in order");
+        assert!(n <= total);
+        state = apply(
+            state,
+            [
+                Action::SetAnswer(question.id.clone(), Some(harmless(&question))),
+                Action::Next,
+            ],
+        );
+        assert!(seen <= state.catalog.questions.len(), "the walk never ends");
+    }
+    assert_eq!(state.step, Step::Review);
+    assert_eq!(seen, state.visible_questions().len());
+    state
+}
+
+#[test]
+fn start_opens_the_first_question_and_back_returns_to_welcome() {
+    let state = fresh().reduce(Action::Start);
+    assert_eq!(
+        state.step,
+        Step::Question(state.catalog.questions[0].id.clone())
+    );
+    assert_eq!(state.progress().unwrap().0, 1);
+    assert_eq!(state.reduce(Action::Back).step, Step::Welcome);
+}
+
+#[test]
+fn next_without_a_required_answer_stays_and_says_why() {
+    let state = fresh().reduce(Action::Start);
+    let question = current_question(&state);
+    assert!(question.required);
+    let after = state.clone().reduce(Action::Next);
+    assert_eq!(after.step, state.step);
+    assert_eq!(after.problem, Some(AnswerProblem::Missing));
+    // Answering clears the message.
+    let answered = after.reduce(Action::SetAnswer(
+        question.id.clone(),
+        Some(harmless(&question)),
+    ));
+    assert_eq!(answered.problem, None);
+}
+
+#[test]
+fn an_out_of_range_number_is_refused() {
+    let catalog = builtin_catalog();
+    let (id, max) = catalog
+        .questions
+        .iter()
+        .find_map(|q| match q.kind {
+            QuestionKind::Number { max, .. } => Some((q.id.clone(), max)),
+            _ => None,
+        })
+        .unwrap();
+    let state = apply(
+        fresh(),
+        [
+            Action::Edit(id.clone()),
+            Action::SetAnswer(id.clone(), Some(Answer::Number(max + 1))),
+            Action::Next,
+        ],
+    );
+    assert_eq!(state.step, Step::Question(id));
+    assert_eq!(state.problem, Some(AnswerProblem::Invalid));
+}
+
+#[test]
+fn a_full_walk_reaches_review_then_results_and_back_goes_to_the_last_question() {
+    let state = walk_to_review(fresh());
+    let last = state.visible_questions().last().unwrap().id.clone();
+    assert_eq!(
+        state.clone().reduce(Action::Back).step,
+        Step::Question(last)
+    );
+    assert_eq!(state.reduce(Action::SeeResults).step, Step::Results);
+}
+
+#[test]
+fn editing_from_review_returns_to_review() {
+    let state = walk_to_review(fresh());
+    let first = state.visible_questions()[0].clone();
+    let editing = state.reduce(Action::Edit(first.id.clone()));
+    assert_eq!(editing.step, Step::Question(first.id.clone()));
+    let back = editing.reduce(Action::Next);
+    assert_eq!(back.step, Step::Review);
+    assert!(!back.editing_from_review);
+}
+
+#[test]
+fn changing_an_answer_that_reveals_a_question_leads_there_from_review() {
+    let state = walk_to_review(fresh());
+    // Find a hidden question and an answer to an earlier one that reveals it.
+    let catalog = state.catalog.clone();
+    let visible: Vec<String> = state
+        .visible_questions()
+        .iter()
+        .map(|q| q.id.clone())
+        .collect();
+    let revealing = catalog
+        .questions
+        .iter()
+        .filter(|q| !visible.contains(&q.id))
+        .find_map(|hidden| {
+            catalog
+                .questions
+                .iter()
+                .filter(|q| visible.contains(&q.id))
+                .find_map(|q| {
+                    let candidates: Vec<Answer> = match &q.kind {
+                        QuestionKind::SingleChoice => q
+                            .options
+                            .iter()
+                            .map(|o| Answer::Choice(o.id.clone()))
+                            .collect(),
+                        QuestionKind::MultiChoice => q
+                            .options
+                            .iter()
+                            .map(|o| Answer::Choices(vec![o.id.clone()]))
+                            .collect(),
+                        QuestionKind::YesNo => vec![Answer::YesNo(true)],
+                        QuestionKind::Number { .. } => vec![],
+                    };
+                    candidates.into_iter().find_map(|answer| {
+                        let mut answers = state.answers.clone();
+                        answers.insert(q.id.clone(), answer.clone());
+                        let now_visible =
+                            skin_consult_engine::visible_questions(&catalog, &answers);
+                        now_visible
+                            .iter()
+                            .any(|v| v.id == hidden.id)
+                            .then(|| (q.id.clone(), answer, hidden.id.clone()))
+                    })
+                })
+        });
+    let (question, answer, hidden) = revealing.expect("the catalog branches somewhere");
+    let state = apply(
+        state,
+        [
+            Action::Edit(question.clone()),
+            Action::SetAnswer(question, Some(answer)),
+            Action::Next,
+        ],
+    );
+    let state = match &state.step {
+        Step::Question(id) if *id == hidden => state,
+        Step::Question(_) => {
+            // Another newly relevant question came first; answer until the revealed one.
+            let mut state = state;
+            while !matches!(&state.step, Step::Question(id) if *id == hidden) {
+                let q = current_question(&state);
+                state = apply(
+                    state,
+                    [
+                        Action::SetAnswer(q.id.clone(), Some(harmless(&q))),
+                        Action::Next,
+                    ],
+                );
+            }
+            state
+        }
+        other => panic!("expected the revealed question {hidden}, got {other:?}"),
+    };
+    assert_eq!(state.problem, None);
+}
+
+#[test]
+fn exclusive_options_clear_the_others_and_vice_versa() {
+    let catalog = builtin_catalog();
+    let question = catalog
+        .questions
+        .iter()
+        .find(|q| q.kind == QuestionKind::MultiChoice && q.options.iter().any(|o| o.exclusive))
+        .expect("a multiple-choice question with a 'none' option");
+    let exclusive = question
+        .options
+        .iter()
+        .find(|o| o.exclusive)
+        .unwrap()
+        .id
+        .clone();
+    let others: Vec<String> = question
+        .options
+        .iter()
+        .filter(|o| !o.exclusive)
+        .map(|o| o.id.clone())
+        .take(2)
+        .collect();
+    let id = question.id.clone();
+    let toggle = |o: &str| Action::ToggleOption(id.clone(), o.to_string());
+    let state = apply(fresh(), [toggle(&others[1]), toggle(&others[0])]);
+    // Stored in catalog order, whatever the click order.
+    assert_eq!(
+        state.answers.get(&id),
+        Some(&Answer::Choices(others.clone()))
+    );
+    let state = state.reduce(toggle(&exclusive));
+    assert_eq!(
+        state.answers.get(&id),
+        Some(&Answer::Choices(vec![exclusive.clone()]))
+    );
+    let state = state.reduce(toggle(&others[0]));
+    assert_eq!(
+        state.answers.get(&id),
+        Some(&Answer::Choices(vec![others[0].clone()]))
+    );
+    let state = state.reduce(toggle(&others[0]));
+    assert_eq!(
+        state.answers.get(&id),
+        None,
+        "unticking the last option clears the answer"
+    );
+}
+
+#[test]
+fn clearing_forgets_everything_and_language_switch_keeps_everything() {
+    let state = walk_to_review(fresh());
+    let switched = state.clone().reduce(Action::SetLang("tr".into()));
+    assert_eq!(
+        (switched.lang.as_str(), &switched.step, &switched.answers),
+        ("tr", &state.step, &state.answers)
+    );
+    let cleared = switched.reduce(Action::ClearAnswers);
+    assert!(cleared.answers.is_empty());
+    assert_eq!(cleared.step, Step::Welcome);
+    assert_eq!(cleared.notice, Some(Notice::AnswersCleared));
+    assert_eq!(cleared.lang, "tr");
+}
+
+#[test]
+fn start_up_prefers_a_share_link_then_saved_progress() {
+    let reviewed = walk_to_review(fresh());
+    let catalog = reviewed.catalog.clone();
+    let link = format!(
+        "#{}",
+        share::encode(&catalog, &reviewed.effective_answers())
+    );
+    let saved = persist::save(&catalog, &reviewed.answers, &reviewed.step);
+    let start = |fragment: Option<&str>, stored: Option<&str>| {
+        initial_state(catalog.clone(), "en".into(), fragment, stored)
+    };
+
+    let from_link = start(Some(&link), Some(&saved));
+    assert_eq!(
+        (from_link.step.clone(), from_link.notice),
+        (Step::Results, None)
+    );
+    assert_eq!(from_link.answers, reviewed.effective_answers());
+
+    let resumed = start(None, Some(&saved));
+    assert_eq!(
+        (resumed.step.clone(), resumed.notice),
+        (Step::Review, Some(Notice::Resumed))
+    );
+    assert_eq!(resumed.answers, reviewed.answers);
+
+    let host_anchor = start(Some("#contact"), Some(&saved));
+    assert_eq!(
+        host_anchor.step,
+        Step::Review,
+        "a host page's own anchor is not a share link"
+    );
+
+    let tampered = start(Some(&link.replace("=n", "=y")), Some(&saved));
+    assert_eq!(
+        (tampered.step.clone(), tampered.notice),
+        (Step::Welcome, Some(Notice::ShareLinkBroken))
+    );
+    assert!(tampered.answers.is_empty());
+
+    let truncated = start(Some(&link[..link.len() - 4]), None);
+    assert_eq!(truncated.notice, Some(Notice::ShareLinkBroken));
+
+    for corrupt in [
+        "{\"v\":1",
+        "garbage",
+        "{\"v\":2,\"answers\":\"\",\"step\":\"review\"}",
+    ] {
+        let state = start(None, Some(corrupt));
+        assert_eq!(
+            (state.step.clone(), state.notice),
+            (Step::Welcome, Some(Notice::SavedProgressUnreadable)),
+            "{corrupt}"
+        );
+    }
+
+    let nothing = start(None, None);
+    assert_eq!((nothing.step, nothing.notice), (Step::Welcome, None));
+}
