@@ -8,6 +8,9 @@
 //! * [`describe_plan`]: phrases a plan ("every 2 weeks for 3 sessions, then once a month").
 //!
 //! No I/O, no clock, no randomness: the same catalog and answers always give the same result.
+//!
+//! The rest of this page is the crate README.
+#![doc = include_str!("../README.md")]
 
 pub mod answers;
 pub mod assess;
@@ -33,8 +36,8 @@ pub use questionnaire::{
 pub use text::Text;
 pub use validate::{validate, ValidationError};
 
-/// The built-in catalog's JSON source.
-pub const BUILTIN_CATALOG_JSON: &str = include_str!("../catalog/catalog.json");
+/// The built-in catalog's JSON (`catalog/catalog.json` with insignificant whitespace removed).
+pub const BUILTIN_CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.min.json"));
 
 /// Parses and validates a catalog. A JSON error becomes one [`ValidationError`] whose path is
 /// `line:column`; otherwise every validation problem is returned.
@@ -67,6 +70,14 @@ pub fn builtin_catalog() -> Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embedded_catalog_is_the_minified_source() {
+        let source = include_str!("../catalog/catalog.json");
+        let pretty: Catalog = serde_json::from_str(source).unwrap();
+        assert_eq!(builtin_catalog(), pretty);
+        assert!(BUILTIN_CATALOG_JSON.len() < source.len() * 4 / 5);
+    }
 
     #[test]
     fn builtin_catalog_is_valid() {
