@@ -1,11 +1,13 @@
 // End-to-end tests: Debian's Chromium driven by Playwright against the release build
-// (dist/, from `trunk build --release`) served on 127.0.0.1. Run through `cargo xtask test`,
-// which builds first and picks a free port (E2E_PORT).
+// served on 127.0.0.1. Run through `cargo xtask test`, which builds it first
+// (`trunk build --release --dist target/release-dist`, passed as E2E_DIST) and picks a free
+// port (E2E_PORT). Run alone, it serves dist/ on port 4173.
 
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/support/chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? 'dist';
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -27,7 +29,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `node tests/e2e/support/static-server.mjs --root dist --port ${port}`,
+    command: `node tests/e2e/support/static-server.mjs --root ${dist} --port ${port}`,
     url: `${baseURL}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,11 +1,11 @@
 //! `cargo xtask bench`: on-demand performance figures, never part of CI.
 //!
-//! 1. builds the release bundle (`trunk build --release`);
-//! 2. `bench/browser.mjs` serves `dist/` on 127.0.0.1 with gzip and loads it in fresh headless
+//! 1. builds the release bundle (`trunk build --release`) into [`RELEASE_DIST`];
+//! 2. `bench/browser.mjs` serves it on 127.0.0.1 with gzip and loads it in fresh headless
 //!    Chromium contexts under a throttled mobile profile, printing a Markdown table of medians;
 //! 3. runs the native engine benchmark (`cargo bench -p skin-consult-engine`) when it exists.
 
-use crate::{check_args, cmd, flag_value, tools};
+use crate::{check_args, cmd, flag_value, tools, RELEASE_DIST};
 use std::path::Path;
 
 /// Fresh page loads measured unless `--runs` is given.
@@ -24,14 +24,18 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     }
     let toolbox = tools::ensure(root, true)?;
     println!("\n==> Release build");
-    cmd::run(toolbox.command(root, "trunk").args(["build", "--release"]))?;
+    cmd::run(
+        toolbox
+            .command(root, "trunk")
+            .args(["build", "--release", "--dist", RELEASE_DIST]),
+    )?;
 
     println!("\n==> Browser benchmark ({runs} fresh loads, throttled mobile profile)");
     let mut node = toolbox.command(root, "node");
     node.args([
         "bench/browser.mjs",
         "--dist",
-        "dist",
+        RELEASE_DIST,
         "--runs",
         &runs.to_string(),
     ]);

@@ -11,7 +11,7 @@
 //! when anything failed or a test layer ran zero tests.
 
 use crate::tools::{self, Toolbox, WASM_TARGET};
-use crate::{check_args, cmd, size};
+use crate::{check_args, cmd, size, RELEASE_DIST};
 use std::fs;
 use std::net::TcpListener;
 use std::path::Path;
@@ -182,7 +182,9 @@ fn browser(root: &Path, toolbox: &Toolbox) -> Layer {
 fn release_build(root: &Path, toolbox: &Toolbox) -> Layer {
     section("3/5 end-to-end tests: release build (trunk build --release)");
     let mut layer = Layer::new("release build", "checks");
-    if let Err(e) = cmd::run(toolbox.command(root, "trunk").args(["build", "--release"])) {
+    let mut build = toolbox.command(root, "trunk");
+    build.args(["build", "--release", "--dist", RELEASE_DIST]);
+    if let Err(e) = cmd::run(&mut build) {
         layer.fail(e);
     }
     layer
@@ -194,7 +196,7 @@ fn end_to_end(root: &Path, toolbox: &Toolbox, built: bool) -> Layer {
         layer.fail("skipped: the release build failed");
         return layer;
     }
-    section("3/5 end-to-end tests: Playwright + Chromium against dist/ on 127.0.0.1");
+    section("3/5 end-to-end tests: Playwright + Chromium against the release build on 127.0.0.1");
     let port = match free_port() {
         Ok(port) => port,
         Err(e) => {
@@ -205,7 +207,10 @@ fn end_to_end(root: &Path, toolbox: &Toolbox, built: bool) -> Layer {
     let report = root.join(E2E_REPORT);
     let _ = fs::remove_file(&report);
     let mut playwright = toolbox.command(root, "playwright");
-    playwright.arg("test").env("E2E_PORT", port.to_string());
+    playwright
+        .arg("test")
+        .env("E2E_PORT", port.to_string())
+        .env("E2E_DIST", RELEASE_DIST);
     if let Some(browser) = &toolbox.browser {
         playwright.env("CHROMIUM_PATH", &browser.chromium);
     }
@@ -269,7 +274,7 @@ fn size_budget(root: &Path, built: bool) -> Layer {
         layer.fail("skipped: the release build failed");
         return layer;
     }
-    match size::measure(&root.join("dist"), size::BUDGET_BYTES) {
+    match size::measure(&root.join(RELEASE_DIST), size::BUDGET_BYTES) {
         Ok(report) => {
             print!("{}", report.table());
             let note = format!(

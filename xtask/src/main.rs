@@ -23,6 +23,10 @@ mod tools;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Where `test` and `bench` put the release build (`trunk build --release --dist ...`):
+/// separate from `dist/`, which `trunk serve` rewrites while a developer works.
+pub const RELEASE_DIST: &str = "target/release-dist";
+
 /// The usage text printed by `cargo xtask help` and on unknown arguments.
 const USAGE: &str = "\
 usage: cargo xtask <command>

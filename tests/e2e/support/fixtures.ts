@@ -40,10 +40,10 @@ export class Traffic {
 
   /** Asserts a clean run: no errors, no failed or foreign requests. */
   expectClean(origin: string) {
-    expect(this.consoleErrors, 'console errors').toEqual([]);
-    expect(this.pageErrors, 'uncaught exceptions').toEqual([]);
-    expect(this.failedRequests, 'failed requests').toEqual([]);
-    expect(this.foreignRequests(origin), 'requests to other origins').toEqual([]);
+    expect.soft(this.consoleErrors, 'console errors').toEqual([]);
+    expect.soft(this.pageErrors, 'uncaught exceptions').toEqual([]);
+    expect.soft(this.failedRequests, 'failed requests').toEqual([]);
+    expect.soft(this.foreignRequests(origin), 'requests to other origins').toEqual([]);
   }
 }
 
