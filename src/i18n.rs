@@ -43,6 +43,21 @@ pub fn tf(lang: &str, key: &str, args: &[(&str, &str)]) -> String {
     })
 }
 
+/// `text` with its first letter in upper case, by the rules of `lang`: Turkish and
+/// Azerbaijani write the capital of `i` as `İ` (and of `ı` as `I`).
+pub fn capitalize_first(text: &str, lang: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let dotted_i_language = matches!(lang.split('-').next(), Some("tr" | "az"));
+    let upper = match first {
+        'i' if dotted_i_language => "İ".to_string(),
+        other => other.to_uppercase().collect(),
+    };
+    upper + chars.as_str()
+}
+
 /// The name of a language in that language, for the language switch.
 pub fn language_name(lang: &str) -> &str {
     match lang {
@@ -130,6 +145,22 @@ mod tests {
             "Soru 4 / 15"
         );
         assert_eq!(t("xx", "start"), "Start");
+    }
+
+    #[test]
+    fn capitalisation_follows_the_language() {
+        let cases = [
+            ("every 2 weeks", "en", "Every 2 weeks"),
+            ("iki haftada bir", "tr", "İki haftada bir"),
+            ("ılık", "tr", "Ilık"),
+            ("iki", "tr-TR", "İki"),
+            ("iki", "en", "Iki"),
+            ("ölçü", "tr", "Ölçü"),
+            ("", "tr", ""),
+        ];
+        for (text, lang, expected) in cases {
+            assert_eq!(capitalize_first(text, lang), expected, "{text} in {lang}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use skin_consult_engine::{describe_plan, Catalog, ProcedureResult, Status};
 use yew::prelude::*;
 
-use crate::i18n::{t, tf};
+use crate::i18n::{capitalize_first, t, tf};
 
 /// Properties of [`ProcedureCard`].
 #[derive(Properties, PartialEq)]
@@ -46,7 +46,7 @@ pub fn procedure_card(props: &ProcedureCardProps) -> Html {
             if detailed {
                 <dl class="sc-facts">
                     if let Some(plan) = &result.plan {
-                        { fact("how_often", &describe_plan(plan, lang)) }
+                        { fact("how_often", &capitalize_first(&describe_plan(plan, lang), lang)) }
                     }
                     { fact("session_length", procedure.session_length.get(lang)) }
                     { fact("downtime", procedure.downtime.get(lang)) }

@@ -79,7 +79,10 @@ pub fn results(props: &ResultsProps) -> Html {
             <h1 id="sc-results-title" tabindex="-1" data-focus-target="">{ t(lang, "results_title") }</h1>
             { body }
             <p class="sc-disclaimer" role="note">{ t(lang, "disclaimer") }</p>
-            <Booking clinic={props.clinic.clone()} lang={consult.lang.clone()} />
+            // A red flag means "see a doctor", never a cosmetic booking.
+            if assessment.referral().is_none() {
+                <Booking clinic={props.clinic.clone()} lang={consult.lang.clone()} />
+            }
             <SharePanel />
             <div class="sc-actions sc-no-print">
                 <button type="button" class="sc-button sc-secondary" onclick={Callback::from(|_| browser::print())}>
