@@ -54,6 +54,32 @@ pub fn clear_fragment() {
     }
 }
 
+/// The page's query string, with its `?` ("" when there is none).
+pub fn query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the query string in the address bar (no reload, no history entry); the fragment
+/// is dropped.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(path) = window.location().pathname() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// The page's URL without its fragment.
 pub fn page_url() -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {

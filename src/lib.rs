@@ -7,6 +7,7 @@
 pub mod browser;
 pub mod clinic;
 pub mod components;
+pub mod crash;
 pub mod i18n;
 pub mod persist;
 pub mod share;
@@ -40,17 +41,62 @@ pub fn initial_state_from_browser() -> ConsultState {
     state
 }
 
+/// `query` (without its `?`) less the parameter `name`.
+pub fn without_param(query: &str, name: &str) -> String {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(name))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// Mounts the widget into the element with id [`MOUNT_ID`], or the body when it is absent.
 pub fn start() {
+    let document = gloo::utils::document();
+    let query = browser::query();
+    // The crash screen's "Start over" link: forget the progress that may have caused it.
+    if query
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p.split('=').next() == Some(crash::RESET_PARAM))
+    {
+        browser::remove_storage(persist::STORAGE_KEY);
+        browser::replace_query(&without_param(&query, crash::RESET_PARAM));
+    }
     let props = AppProps {
         initial: Some(Rc::new(initial_state_from_browser())),
+        debug_panic: query
+            .trim_start_matches('?')
+            .split('&')
+            .any(|p| p == crash::DEBUG_PANIC),
     };
-    match gloo::utils::document().get_element_by_id(MOUNT_ID) {
-        Some(host) => {
-            yew::Renderer::<App>::with_root_and_props(host, props).render();
-        }
-        None => {
-            yew::Renderer::<App>::with_props(props).render();
+    let Some(root) = document
+        .get_element_by_id(MOUNT_ID)
+        .or_else(|| document.body().map(Into::into))
+    else {
+        return;
+    };
+    crash::install(root.clone());
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_param;
+
+    #[test]
+    fn removing_a_query_parameter_keeps_the_host_page_parameters() {
+        let cases = [
+            ("?sc-reset=1", ""),
+            ("?page=2&sc-reset=1", "page=2"),
+            ("?sc-reset=1&page=2&lang=tr", "page=2&lang=tr"),
+            ("?sc-reset", ""),
+            ("", ""),
+            ("?sc-resetx=1", "sc-resetx=1"),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(without_param(query, "sc-reset"), expected, "{query}");
         }
     }
 }

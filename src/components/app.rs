@@ -21,11 +21,17 @@ pub struct AppProps {
     /// The state to start in; a fresh consultation with the built-in catalog when absent.
     #[prop_or_default]
     pub initial: Option<Rc<ConsultState>>,
+    /// Panic on first render (`?sc-debug=panic`), to exercise the crash screen.
+    #[prop_or_default]
+    pub debug_panic: bool,
 }
 
 /// The whole widget.
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
+    if props.debug_panic {
+        panic!("panic requested with ?{}", crate::crash::DEBUG_PANIC);
+    }
     let initial = props.initial.clone();
     let consult: Consult = use_reducer(move || match initial {
         Some(state) => (*state).clone(),
