@@ -57,7 +57,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     match engine {
         Some(lines) => {
             println!("\nNative engine (`cargo bench -p skin-consult-engine`):\n\n```");
-            for line in lines.iter().filter(|l| !l.trim().is_empty()) {
+            // Keep the benchmark's own figures, not libtest's lines about ignored unit tests.
+            let figures = lines.iter().filter(|l| {
+                let l = l.trim();
+                !(l.is_empty() || l.starts_with("running ") || l.starts_with("test "))
+            });
+            for line in figures {
                 println!("{line}");
             }
             println!("```");
