@@ -6,6 +6,8 @@
 //! * [`assess()`]: answers in, [`Assessment`] out: a referral, or every procedure with a status,
 //!   reasons and a [`Plan`].
 //! * [`describe_plan`]: phrases a plan ("every 2 weeks for 3 sessions, then once a month").
+//! * [`schedule()`]: dates the chosen plans' sessions from a start [`Date`], keeping the
+//!   catalog's spacing rules; [`to_ics`] writes them as an iCalendar file.
 //!
 //! No I/O, no clock, no randomness: the same catalog and answers always give the same result.
 //!
@@ -15,23 +17,32 @@
 pub mod answers;
 pub mod assess;
 pub mod condition;
+pub mod date;
+pub mod ics;
 pub mod model;
 pub mod persona;
 pub mod plan;
 pub mod questionnaire;
+pub mod schedule;
 pub mod text;
 pub mod validate;
 
 pub use answers::{Answer, Answers};
 pub use assess::{assess, Assessment, ProcedureResult, Reason, Referral, Status, TriggeredFlag};
 pub use condition::Condition;
+pub use date::{Date, DateError, Timestamp, Weekday};
+pub use ics::{to_ics, IcsError};
 pub use model::{
     Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Messages, Procedure, Question,
-    QuestionKind, RedFlag, Rule, Urgency,
+    QuestionKind, RedFlag, Rule, Scheduling, Spacing, SpacingRule, Urgency,
 };
 pub use plan::{describe_plan, CountRange, Course, DayRange, HomeUse, Plan};
 pub use questionnaire::{
     check_answer, effective_answers, missing_required, visible_questions, AnswerError,
+};
+pub use schedule::{
+    schedule, HomeUseStart, Pause, Phase, Schedule, ScheduleError, Session, DEFAULT_HORIZON_DAYS,
+    MAX_HORIZON_DAYS,
 };
 pub use text::Text;
 pub use validate::{validate, ValidationError};

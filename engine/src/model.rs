@@ -31,6 +31,8 @@ pub struct Catalog {
     pub red_flags: Vec<RedFlag>,
     /// Texts the engine composes into reasons.
     pub messages: Messages,
+    /// How the scheduler dates sessions and keeps procedures apart.
+    pub scheduling: Scheduling,
 }
 
 impl Catalog {
@@ -47,6 +49,11 @@ impl Catalog {
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Position of the procedure in the catalog (the order plans are listed in).
+    pub fn procedure_index(&self, id: &str) -> Option<usize> {
+        self.procedures.iter().position(|p| p.id == id)
     }
 
     /// The rules that name `procedure_id`, in catalog order.
@@ -288,4 +295,74 @@ pub struct Messages {
     pub age_unknown: Text,
     /// "Other options fit your answers better."
     pub low_score: Text,
+}
+
+/// Scheduling data: how many sessions an open-ended series is dated with, and the spacing rules
+/// that keep procedures apart.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Scheduling {
+    /// Sessions dated for an initial course that gives no count ("a series").
+    pub series_sessions: u32,
+    /// Said on the sessions of such a series (the doctor decides the real count).
+    pub series_note: Text,
+    /// Where `series_sessions` comes from.
+    pub series_sources: Vec<String>,
+    /// Rules combining procedures, checked for every pair of sessions.
+    pub rules: Vec<SpacingRule>,
+}
+
+/// A rule that keeps sessions of different procedures apart, or pauses home care around them.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SpacingRule {
+    /// Stable id (a moved session names the rules that moved it).
+    pub id: String,
+    /// What it requires.
+    pub rule: Spacing,
+    /// Why, shown on a moved session or a pause.
+    pub reason: Text,
+    /// Where sources disagree, and which side the catalog takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where the rule comes from.
+    pub sources: Vec<String>,
+}
+
+/// The kinds of spacing rule. JSON: `{"same_week": {"procedures": [..]}}`,
+/// `{"recovery": {"procedures": [..]}}`, `{"min_gap": {"procedures": [..], "days": 90}}`,
+/// `{"pause": {"procedure": "..", "around": [..], "days_before": 7, "days_after": 7}}`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Spacing {
+    /// No two sessions of these procedures in the same Monday-to-Sunday week.
+    SameWeek {
+        /// Procedure ids.
+        procedures: Vec<String>,
+    },
+    /// After a session of one of these procedures, no session of another procedure until its
+    /// plan's `recovery_days` have passed.
+    Recovery {
+        /// Procedure ids.
+        procedures: Vec<String>,
+    },
+    /// Two sessions of these procedures never sooner than `days` apart.
+    MinGap {
+        /// Procedure ids.
+        procedures: Vec<String>,
+        /// Days.
+        days: u32,
+    },
+    /// Home use of `procedure` stops `days_before` a session of one of `around` and restarts
+    /// `days_after` it (or after that session's `recovery_days`, when longer).
+    Pause {
+        /// The home-use procedure paused.
+        procedure: String,
+        /// The procedures it is paused around.
+        around: Vec<String>,
+        /// Days before the session the pause starts.
+        days_before: u32,
+        /// Days after the session it ends (at least).
+        days_after: u32,
+    },
 }

@@ -1,7 +1,7 @@
 //! Catalog validation: every problem, each with the path of the offending field.
 
 use crate::condition::Condition;
-use crate::model::{Catalog, Effect, QuestionKind};
+use crate::model::{Catalog, Effect, QuestionKind, Spacing};
 use crate::plan::{DayRange, Plan};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
@@ -504,5 +504,111 @@ pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
     v.text("messages.below_min_age", &m.below_min_age);
     v.text("messages.age_unknown", &m.age_unknown);
     v.text("messages.low_score", &m.low_score);
+    v.scheduling();
     v.errors
+}
+
+impl V<'_> {
+    /// Checks procedure ids named by a spacing rule: known, not repeated, at least `min` of them.
+    fn spacing_procedures(&mut self, path: &str, ids: &[String], min: usize) {
+        if ids.len() < min {
+            self.err(path, format!("must name at least {min} procedure(s)"));
+        }
+        let mut seen = BTreeSet::new();
+        for (j, id) in ids.iter().enumerate() {
+            if self.catalog.procedure(id).is_none() {
+                self.err(format!("{path}[{j}]"), format!("unknown procedure `{id}`"));
+            } else if !seen.insert(id) {
+                self.err(
+                    format!("{path}[{j}]"),
+                    format!("duplicate procedure `{id}`"),
+                );
+            }
+        }
+    }
+
+    fn positive(&mut self, path: String, days: u32) {
+        if days == 0 {
+            self.err(path, "must be > 0");
+        }
+    }
+
+    /// Whether some plan of procedure `id` satisfies `f`.
+    fn any_plan(&self, id: &str, f: impl Fn(&Plan) -> bool) -> bool {
+        self.catalog
+            .procedure(id)
+            .is_some_and(|p| p.frequency.variants.iter().any(|v| f(&v.plan)))
+    }
+
+    fn scheduling(&mut self) {
+        let s = &self.catalog.scheduling;
+        if s.series_sessions == 0 {
+            self.err("scheduling.series_sessions", "must be > 0");
+        }
+        self.text("scheduling.series_note", &s.series_note);
+        self.sources("scheduling.series_sources", &s.series_sources);
+        let mut ids = BTreeSet::new();
+        for (i, r) in s.rules.iter().enumerate() {
+            let p = format!("scheduling.rules[{i}]");
+            self.id(&format!("{p}.id"), &r.id, &mut ids);
+            match &r.rule {
+                Spacing::SameWeek { procedures } => self.spacing_procedures(
+                    &format!("{p}.rule.same_week.procedures"),
+                    procedures,
+                    2,
+                ),
+                Spacing::MinGap { procedures, days } => {
+                    self.spacing_procedures(&format!("{p}.rule.min_gap.procedures"), procedures, 1);
+                    self.positive(format!("{p}.rule.min_gap.days"), *days);
+                }
+                Spacing::Recovery { procedures } => {
+                    let path = format!("{p}.rule.recovery.procedures");
+                    self.spacing_procedures(&path, procedures, 1);
+                    for (j, id) in procedures.iter().enumerate() {
+                        if self.catalog.procedure(id).is_some()
+                            && !self.any_plan(id, |plan| plan.recovery_days.is_some_and(|d| d > 0))
+                        {
+                            self.err(
+                                format!("{path}[{j}]"),
+                                format!("`{id}` has no plan with recovery_days, so the rule never applies"),
+                            );
+                        }
+                    }
+                }
+                Spacing::Pause {
+                    procedure,
+                    around,
+                    days_before,
+                    days_after,
+                } => {
+                    let path = format!("{p}.rule.pause");
+                    if self.catalog.procedure(procedure).is_none() {
+                        self.err(
+                            format!("{path}.procedure"),
+                            format!("unknown procedure `{procedure}`"),
+                        );
+                    } else if !self.any_plan(procedure, |plan| plan.home_use.is_some()) {
+                        self.err(
+                            format!("{path}.procedure"),
+                            format!("`{procedure}` has no home_use plan to pause"),
+                        );
+                    }
+                    self.spacing_procedures(&format!("{path}.around"), around, 1);
+                    if let Some(j) = around.iter().position(|a| a == procedure) {
+                        self.err(
+                            format!("{path}.around[{j}]"),
+                            "a procedure cannot pause itself",
+                        );
+                    }
+                    self.positive(format!("{path}.days_before"), *days_before);
+                    self.positive(format!("{path}.days_after"), *days_after);
+                }
+            }
+            self.text(&format!("{p}.reason"), &r.reason);
+            if let Some(note) = &r.note {
+                self.text(&format!("{p}.note"), note);
+            }
+            self.sources(&format!("{p}.sources"), &r.sources);
+        }
+    }
 }
