@@ -6,8 +6,12 @@
 pub struct Clinic {
     /// The clinic's name as shown to patients.
     pub name: String,
+    /// A same-origin path of the clinic's logo.
+    pub logo: Option<String>,
     /// Phone number in international form, for `tel:` links.
     pub phone: Option<String>,
+    /// WhatsApp number in international form, for `https://wa.me/` links.
+    pub whatsapp: Option<String>,
     /// E-mail address for `mailto:` links.
     pub email: Option<String>,
     /// An `https:` page where patients book.
@@ -19,7 +23,9 @@ impl Default for Clinic {
     fn default() -> Clinic {
         Clinic {
             name: "Lumen Skin Clinic (demo)".into(),
+            logo: None,
             phone: Some("+1 555 0100".into()),
+            whatsapp: Some("+1 555 0101".into()),
             email: Some("hello@example.com".into()),
             booking_url: Some("https://example.com/book".into()),
         }

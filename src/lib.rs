@@ -7,6 +7,7 @@
 pub mod browser;
 pub mod clinic;
 pub mod components;
+pub mod config;
 pub mod crash;
 pub mod i18n;
 pub mod persist;
@@ -17,21 +18,33 @@ pub mod state;
 use std::rc::Rc;
 
 pub use components::app::{App, AppProps};
-use skin_consult_engine::builtin_catalog;
+use config::{parse_config, Config, ConfigError};
+use skin_consult_engine::{builtin_catalog, Catalog};
 use state::ConsultState;
 
 /// The id of the element the widget mounts into.
 pub const MOUNT_ID: &str = "skin-consult";
 
+/// The id of the inline `<script type="application/json">` holding the clinic configuration.
+pub const CONFIG_ID: &str = "skin-consult-config";
+
+/// Reads the clinic configuration from the page. Problems go to the console for the site
+/// owner (and on the page in debug mode); the patient just gets the defaults for those parts.
+pub fn config_from_page(catalog: &Catalog) -> (Config, Vec<ConfigError>) {
+    let Some(script) = gloo::utils::document().get_element_by_id(CONFIG_ID) else {
+        return (Config::default(), Vec::new());
+    };
+    let (config, errors) = parse_config(&script.text_content().unwrap_or_default(), catalog);
+    for error in &errors {
+        gloo::console::warn!(format!("skin-consult configuration: {error}"));
+    }
+    (config, errors)
+}
+
 /// The state a patient opening the page starts in: a share link in the fragment, else saved
-/// progress, else a fresh consultation in the browser's language.
-pub fn initial_state_from_browser() -> ConsultState {
-    let catalog = Rc::new(builtin_catalog());
-    let available: Vec<&str> = i18n::languages()
-        .into_iter()
-        .filter(|lang| catalog.languages.iter().any(|l| l == lang))
-        .collect();
-    let lang = i18n::negotiate(&browser::preferred_languages(), &available).to_string();
+/// progress, else a fresh consultation in the chosen language.
+pub fn initial_state_from_browser(catalog: Rc<Catalog>, config: &Config) -> ConsultState {
+    let lang = config.choose_language(&catalog, &browser::preferred_languages());
     let fragment = browser::fragment();
     let stored = browser::read_storage(persist::STORAGE_KEY);
     let state = startup::initial_state(catalog, lang, fragment.as_deref(), stored.as_deref());
@@ -64,8 +77,12 @@ pub fn start() {
         browser::remove_storage(persist::STORAGE_KEY);
         browser::replace_query(&without_param(&query, crash::RESET_PARAM));
     }
+    let catalog = Rc::new(builtin_catalog());
+    let (config, config_errors) = config_from_page(&catalog);
     let props = AppProps {
-        initial: Some(Rc::new(initial_state_from_browser())),
+        initial: Some(Rc::new(initial_state_from_browser(catalog, &config))),
+        config: Rc::new(config),
+        config_errors: Rc::new(config_errors),
         debug_panic: query
             .trim_start_matches('?')
             .split('&')

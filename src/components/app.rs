@@ -6,11 +6,11 @@ use skin_consult_engine::builtin_catalog;
 use yew::prelude::*;
 
 use super::{
-    language_switch::LanguageSwitch, notice::NoticeBar, question::QuestionScreen, results::Results,
-    review::Review, welcome::Welcome, Consult,
+    config_errors::ConfigErrors, language_switch::LanguageSwitch, notice::NoticeBar,
+    question::QuestionScreen, results::Results, review::Review, welcome::Welcome, Consult,
 };
 use crate::browser;
-use crate::clinic::Clinic;
+use crate::config::{Config, ConfigError};
 use crate::i18n::{tf, DEFAULT_LANG};
 use crate::persist;
 use crate::state::{ConsultState, Step};
@@ -21,6 +21,12 @@ pub struct AppProps {
     /// The state to start in; a fresh consultation with the built-in catalog when absent.
     #[prop_or_default]
     pub initial: Option<Rc<ConsultState>>,
+    /// The clinic configuration.
+    #[prop_or_default]
+    pub config: Rc<Config>,
+    /// Problems found in the configuration (shown on the page only in debug mode).
+    #[prop_or_default]
+    pub config_errors: Rc<Vec<ConfigError>>,
     /// Panic on first render (`?sc-debug=panic`), to exercise the crash screen.
     #[prop_or_default]
     pub debug_panic: bool,
@@ -37,10 +43,11 @@ pub fn app(props: &AppProps) -> Html {
         Some(state) => (*state).clone(),
         None => ConsultState::new(Rc::new(builtin_catalog()), DEFAULT_LANG.into()),
     });
-    let clinic = use_memo((), |_| Clinic::default());
+    let config = props.config.clone();
     let root = use_node_ref();
     use_persistence(&consult);
     use_focus_on_step(&consult.step, &root);
+    use_theme(&config, &root);
     {
         let lang = consult.lang.clone();
         use_effect_with(lang, |lang| browser::set_document_lang(lang));
@@ -61,21 +68,45 @@ pub fn app(props: &AppProps) -> Html {
             html! { <QuestionScreen key={id.clone()} question_id={id.clone()} /> }
         }
         Step::Review => html! { <Review /> },
-        Step::Results => html! { <Results clinic={clinic.clone()} /> },
+        Step::Results => html! { <Results /> },
     };
     html! {
+        <ContextProvider<Rc<Config>> context={config.clone()}>
         <ContextProvider<Consult> context={consult.clone()}>
             <div class="sc-app" lang={consult.lang.clone()} ref={root}>
                 <header class="sc-header">
-                    <p class="sc-brand">{ &clinic.name }</p>
+                    <p class="sc-brand">
+                        if let Some(logo) = &config.clinic.logo {
+                            <img class="sc-logo" src={logo.clone()} alt="" />
+                        }
+                        { &config.clinic.name }
+                    </p>
                     <LanguageSwitch />
                 </header>
                 <p class="sc-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</p>
+                if config.debug && !props.config_errors.is_empty() {
+                    <ConfigErrors errors={props.config_errors.clone()} />
+                }
                 <NoticeBar />
                 { screen }
             </div>
         </ContextProvider<Consult>>
+        </ContextProvider<Rc<Config>>>
     }
+}
+
+/// Applies the clinic's colours and font as CSS custom properties on the widget's root (through
+/// the CSSOM, which a strict Content-Security-Policy allows).
+#[hook]
+fn use_theme(config: &Rc<Config>, root: &NodeRef) {
+    let root = root.clone();
+    use_effect_with(config.clone(), move |config| {
+        if let Some(root) = root.cast::<web_sys::HtmlElement>() {
+            for (property, value) in &config.theme {
+                let _ = root.style().set_property(property, value);
+            }
+        }
+    });
 }
 
 /// Saves progress whenever answers or step change; a cleared consultation removes the record.

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::use_consult;
-use crate::i18n::{language_name, languages, t};
+use super::{use_config, use_consult};
+use crate::i18n::{language_name, t};
 use crate::state::Action;
 
 /// A native select of the languages both the interface and the catalog are written in.
@@ -11,10 +11,7 @@ use crate::state::Action;
 pub fn language_switch() -> Html {
     let consult = use_consult();
     let lang = consult.lang.clone();
-    let available: Vec<&str> = languages()
-        .into_iter()
-        .filter(|l| consult.catalog.languages.iter().any(|c| c == l))
-        .collect();
+    let available = use_config().available_languages(&consult.catalog);
     if available.len() < 2 {
         return Html::default();
     }
@@ -29,8 +26,8 @@ pub fn language_switch() -> Html {
         <label class="sc-language">
             <span>{ t(&lang, "language") }</span>
             <select {onchange}>
-                { for available.into_iter().map(|l| html! {
-                    <option value={l} lang={l} selected={l == lang}>{ language_name(l) }</option>
+                { for available.iter().map(|l| html! {
+                    <option value={l.clone()} lang={l.clone()} selected={*l == lang}>{ language_name(l) }</option>
                 }) }
             </select>
         </label>

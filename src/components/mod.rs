@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod booking;
+pub mod config_errors;
 pub mod language_switch;
 pub mod notice;
 pub mod procedure_card;
@@ -15,6 +16,9 @@ pub mod welcome;
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use crate::config::Config;
 use crate::state::ConsultState;
 
 /// The state handle every component reads and dispatches to.
@@ -24,4 +28,10 @@ pub type Consult = UseReducerHandle<ConsultState>;
 #[hook]
 pub fn use_consult() -> Consult {
     use_context::<Consult>().expect("components are rendered inside App's context provider")
+}
+
+/// The clinic configuration from context (the defaults outside App, e.g. in isolated tests).
+#[hook]
+pub fn use_config() -> Rc<Config> {
+    use_context::<Rc<Config>>().unwrap_or_default()
 }

@@ -16,6 +16,8 @@ pub struct ProcedureCardProps {
     pub result: ProcedureResult,
     /// Display language.
     pub lang: AttrValue,
+    /// The name to show (the clinic may replace the catalog's).
+    pub name: AttrValue,
 }
 
 /// A card with `data-procedure` and `data-status` (a stable contract for tests and clinics).
@@ -36,7 +38,7 @@ pub fn procedure_card(props: &ProcedureCardProps) -> Html {
     html! {
         <article class="sc-card" data-procedure={procedure.id.clone()} data-status={result.status.as_str()}
             aria-labelledby={title_id.clone()}>
-            <h3 id={title_id}>{ procedure.name.get(lang) }</h3>
+            <h3 id={title_id}>{ props.name.clone() }</h3>
             <p>{ procedure.summary.get(lang) }</p>
             if let Status::Deferred { until } = &result.status {
                 <p class="sc-until">{ tf(lang, "until", &[("until", until.get(lang))]) }</p>

@@ -8,24 +8,17 @@ use yew::prelude::*;
 
 use super::{
     booking::Booking, procedure_card::ProcedureCard, referral::ReferralView,
-    share_panel::SharePanel, use_consult,
+    share_panel::SharePanel, use_config, use_consult,
 };
 use crate::browser;
-use crate::clinic::Clinic;
 use crate::i18n::t;
 use crate::state::Action;
 
-/// Properties of [`Results`].
-#[derive(Properties, PartialEq)]
-pub struct ResultsProps {
-    /// The clinic to book with.
-    pub clinic: Rc<Clinic>,
-}
-
 /// The results of the consultation.
 #[component(Results)]
-pub fn results(props: &ResultsProps) -> Html {
+pub fn results() -> Html {
     let consult = use_consult();
+    let config = use_config();
     let lang = consult.lang.as_str();
     let answers = consult.effective_answers();
     let assessment = {
@@ -50,7 +43,8 @@ pub fn results(props: &ResultsProps) -> Html {
                     <section class={format!("sc-group sc-group-{status}")} aria-labelledby={format!("sc-group-{status}")}>
                         <h2 id={format!("sc-group-{status}")}>{ t(lang, key) }</h2>
                         { for cards.into_iter().map(|r| html! {
-                            <ProcedureCard catalog={consult.catalog.clone()} result={r.clone()} lang={consult.lang.clone()} />
+                            <ProcedureCard catalog={consult.catalog.clone()} result={r.clone()} lang={consult.lang.clone()}
+                                name={config.procedure_name(&consult.catalog, &r.procedure_id, lang).to_string()} />
                         }) }
                     </section>
                 }
@@ -79,9 +73,12 @@ pub fn results(props: &ResultsProps) -> Html {
             <h1 id="sc-results-title" tabindex="-1" data-focus-target="">{ t(lang, "results_title") }</h1>
             { body }
             <p class="sc-disclaimer" role="note">{ t(lang, "disclaimer") }</p>
+            if let Some(disclaimer) = &config.disclaimer {
+                <p class="sc-disclaimer sc-clinic-disclaimer" role="note">{ disclaimer.get(lang) }</p>
+            }
             // A red flag means "see a doctor", never a cosmetic booking.
             if assessment.referral().is_none() {
-                <Booking clinic={props.clinic.clone()} lang={consult.lang.clone()} />
+                <Booking clinic={Rc::new(config.clinic.clone())} lang={consult.lang.clone()} />
             }
             <SharePanel />
             <div class="sc-actions sc-no-print">

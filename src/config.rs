@@ -1,0 +1,476 @@
+//! The clinic configuration: one JSON document with the clinic's contacts, colours, languages
+//! and procedure choices.
+//!
+//! It is read field by field, so one bad field costs only that field: every problem is
+//! reported with its path and the widget keeps the default for it. Every string ends up as
+//! text (never as markup), and only `https:`, `tel:`, `mailto:` and same-origin links pass.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+use skin_consult_engine::{Catalog, Text};
+
+use crate::clinic::Clinic;
+
+/// The longest configuration read at all.
+pub const MAX_CONFIG_LEN: usize = 64 * 1024;
+
+/// A problem with one field of the configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// Where, e.g. `clinic.booking_url` or `theme.colors.primary`.
+    pub path: String,
+    /// What is wrong and what was used instead.
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Kiosk (waiting-room tablet) settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kiosk {
+    /// Whether kiosk mode is on.
+    pub enabled: bool,
+    /// Seconds without a touch before "Are you still there?".
+    pub idle_seconds: u32,
+}
+
+impl Default for Kiosk {
+    fn default() -> Kiosk {
+        Kiosk {
+            enabled: false,
+            idle_seconds: 90,
+        }
+    }
+}
+
+/// The clinic's configuration, with defaults wherever it said nothing usable.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    /// Name and contacts.
+    pub clinic: Clinic,
+    /// CSS custom property → value (already checked to be a safe colour or font list).
+    pub theme: Vec<(String, String)>,
+    /// Languages offered (empty: all the widget has).
+    pub languages: Vec<String>,
+    /// The default language, before the browser's.
+    pub default_language: Option<String>,
+    /// Procedure ids the clinic offers (`None`: all).
+    pub offered: Option<Vec<String>>,
+    /// Display names replacing the catalog's, per procedure id.
+    pub procedure_names: BTreeMap<String, Text>,
+    /// The clinic's own disclaimer, shown in addition to the widget's.
+    pub disclaimer: Option<Text>,
+    /// Kiosk settings.
+    pub kiosk: Kiosk,
+    /// Show configuration problems on the page (for the site owner, never for patients).
+    pub debug: bool,
+}
+
+impl Config {
+    /// The languages to offer: written for both the interface and the catalog, and offered by
+    /// the clinic (all of them when it names none that qualify).
+    pub fn available_languages(&self, catalog: &Catalog) -> Vec<String> {
+        let written: Vec<String> = crate::i18n::languages()
+            .into_iter()
+            .filter(|lang| catalog.languages.iter().any(|l| l == lang))
+            .map(str::to_string)
+            .collect();
+        let offered: Vec<String> = self
+            .languages
+            .iter()
+            .filter(|l| written.contains(l))
+            .cloned()
+            .collect();
+        if offered.is_empty() {
+            written
+        } else {
+            offered
+        }
+    }
+
+    /// The display language: the clinic's default, then the browser's preferences, then the
+    /// first available language.
+    pub fn choose_language(&self, catalog: &Catalog, browser_preferences: &[String]) -> String {
+        let available = self.available_languages(catalog);
+        let available: Vec<&str> = available.iter().map(String::as_str).collect();
+        let preferred: Vec<String> = self
+            .default_language
+            .iter()
+            .cloned()
+            .chain(browser_preferences.iter().cloned())
+            .collect();
+        crate::i18n::negotiate(&preferred, &available).to_string()
+    }
+
+    /// Whether the clinic offers `procedure_id`.
+    pub fn offers(&self, procedure_id: &str) -> bool {
+        self.offered
+            .as_ref()
+            .is_none_or(|ids| ids.iter().any(|id| id == procedure_id))
+    }
+
+    /// The name to show for a procedure: the clinic's override, else the catalog's.
+    pub fn procedure_name<'a>(
+        &'a self,
+        catalog: &'a Catalog,
+        procedure_id: &str,
+        lang: &str,
+    ) -> &'a str {
+        match self.procedure_names.get(procedure_id) {
+            Some(name) => name.get(lang),
+            None => catalog
+                .procedure(procedure_id)
+                .map(|p| p.name.get(lang))
+                .unwrap_or(""),
+        }
+    }
+}
+
+/// Theme colour fields and the custom property each one sets.
+const COLORS: [(&str, &str); 6] = [
+    ("primary", "--sc-color-primary"),
+    ("on_primary", "--sc-color-on-primary"),
+    ("background", "--sc-color-bg"),
+    ("surface", "--sc-color-surface"),
+    ("text", "--sc-color-text"),
+    ("muted", "--sc-color-muted"),
+];
+
+struct Reader<'a> {
+    catalog: &'a Catalog,
+    errors: Vec<ConfigError>,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, path: &str, message: impl Into<String>) {
+        self.errors.push(ConfigError {
+            path: path.to_string(),
+            message: message.into(),
+        });
+    }
+
+    /// The object at `path`, reporting anything else.
+    fn object<'v>(
+        &mut self,
+        value: Option<&'v Value>,
+        path: &str,
+    ) -> Option<&'v Map<String, Value>> {
+        match value? {
+            Value::Object(map) => Some(map),
+            _ => {
+                self.error(path, "must be an object; ignored");
+                None
+            }
+        }
+    }
+
+    fn string(
+        &mut self,
+        value: Option<&Value>,
+        path: &str,
+        check: fn(&str) -> Result<(), &'static str>,
+    ) -> Option<String> {
+        let text = match value? {
+            Value::String(s) => s.trim(),
+            Value::Null => return None,
+            _ => {
+                self.error(path, "must be a string; the default is used");
+                return None;
+            }
+        };
+        match check(text) {
+            Ok(()) => Some(text.to_string()),
+            Err(why) => {
+                self.error(path, format!("{why}; the default is used"));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, value: Option<&Value>, path: &str) -> Option<bool> {
+        match value? {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.error(path, "must be true or false; the default is used");
+                None
+            }
+        }
+    }
+
+    /// A text given either as a plain string (every language) or as `{"en": "...", "tr": "..."}`.
+    fn text(&mut self, value: Option<&Value>, path: &str) -> Option<Text> {
+        let mut text = Text::default();
+        match value? {
+            Value::String(s) if !s.trim().is_empty() && s.len() <= 2000 => {
+                for lang in &self.catalog.languages {
+                    text.0.insert(lang.clone(), s.trim().to_string());
+                }
+            }
+            Value::Object(map) => {
+                for (lang, value) in map {
+                    match value.as_str().map(str::trim) {
+                        Some(s) if !s.is_empty() && s.len() <= 2000 && is_language_tag(lang) => {
+                            text.0.insert(lang.clone(), s.to_string());
+                        }
+                        _ => self.error(&format!("{path}.{lang}"), "must be a non-empty text of at most 2000 characters under a language code; ignored"),
+                    }
+                }
+            }
+            _ => self.error(
+                path,
+                "must be a text or an object of texts per language; ignored",
+            ),
+        }
+        (!text.0.is_empty()).then_some(text)
+    }
+
+    fn procedure_ids(&mut self, value: Option<&Value>, path: &str) -> Option<Vec<String>> {
+        let Some(Value::Array(items)) = value else {
+            if value.is_some() {
+                self.error(
+                    path,
+                    "must be a list of procedure ids; all procedures are offered",
+                );
+            }
+            return None;
+        };
+        let mut ids = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match item.as_str() {
+                Some(id) if self.catalog.procedure(id).is_some() => ids.push(id.to_string()),
+                _ => self.error(
+                    &format!("{path}[{i}]"),
+                    format!("unknown procedure {item}; ignored"),
+                ),
+            }
+        }
+        Some(ids)
+    }
+}
+
+/// Reads a configuration. Never fails: the result holds what was usable, the errors the rest.
+pub fn parse_config(json: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>) {
+    let mut config = Config::default();
+    let mut reader = Reader {
+        catalog,
+        errors: Vec::new(),
+    };
+    if json.len() > MAX_CONFIG_LEN {
+        reader.error(
+            "(document)",
+            format!("is larger than {MAX_CONFIG_LEN} bytes; the defaults are used"),
+        );
+        return (config, reader.errors);
+    }
+    let root: Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(e) => {
+            reader.error(
+                "(document)",
+                format!("is not valid JSON ({e}); the defaults are used"),
+            );
+            return (config, reader.errors);
+        }
+    };
+    let Some(root) = reader.object(Some(&root), "(document)") else {
+        return (config, reader.errors);
+    };
+    const KNOWN: [&str; 8] = [
+        "clinic",
+        "theme",
+        "languages",
+        "procedures",
+        "disclaimer",
+        "kiosk",
+        "debug",
+        "$schema",
+    ];
+    for key in root.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
+        reader.error(key, "is not a known setting; ignored");
+    }
+
+    if let Some(clinic) = reader.object(root.get("clinic"), "clinic") {
+        // A configured clinic never inherits the demo clinic's contacts.
+        let name = reader.string(clinic.get("name"), "clinic.name", check_name);
+        if name.is_none() && !clinic.contains_key("name") {
+            reader.error("clinic.name", "is missing; the demo name is shown");
+        }
+        config.clinic = Clinic {
+            name: name.unwrap_or(config.clinic.name),
+            logo: reader.string(clinic.get("logo"), "clinic.logo", check_same_origin_path),
+            phone: reader.string(clinic.get("phone"), "clinic.phone", check_phone),
+            whatsapp: reader.string(clinic.get("whatsapp"), "clinic.whatsapp", check_phone),
+            email: reader.string(clinic.get("email"), "clinic.email", check_email),
+            booking_url: reader.string(
+                clinic.get("booking_url"),
+                "clinic.booking_url",
+                check_https_url,
+            ),
+        };
+    }
+    if let Some(theme) = reader.object(root.get("theme"), "theme") {
+        if let Some(colors) = reader.object(theme.get("colors"), "theme.colors") {
+            for (key, value) in colors {
+                let path = format!("theme.colors.{key}");
+                match COLORS.iter().find(|(name, _)| name == key) {
+                    Some((_, property)) => {
+                        if let Some(color) = reader.string(Some(value), &path, check_color) {
+                            config.theme.push((property.to_string(), color));
+                        }
+                    }
+                    None => reader.error(&path, "is not a themable colour; ignored"),
+                }
+            }
+        }
+        if let Some(font) = reader.string(theme.get("font_family"), "theme.font_family", check_font)
+        {
+            config.theme.push(("--sc-font-family".into(), font));
+        }
+    }
+    if let Some(languages) = reader.object(root.get("languages"), "languages") {
+        if let Some(Value::Array(offered)) = languages.get("offered") {
+            for (i, lang) in offered.iter().enumerate() {
+                match lang.as_str() {
+                    Some(l) if catalog.languages.iter().any(|c| c == l) => {
+                        config.languages.push(l.to_string())
+                    }
+                    _ => reader.error(
+                        &format!("languages.offered[{i}]"),
+                        format!("{lang} is not a language of the catalog; ignored"),
+                    ),
+                }
+            }
+        } else if languages.contains_key("offered") {
+            reader.error(
+                "languages.offered",
+                "must be a list of language codes; all languages are offered",
+            );
+        }
+        let default = reader.string(languages.get("default"), "languages.default", |l| {
+            is_language_tag(l)
+                .then_some(())
+                .ok_or("must be a language code such as \"en\" or \"tr\"")
+        });
+        config.default_language = default;
+    }
+    if let Some(procedures) = reader.object(root.get("procedures"), "procedures") {
+        config.offered = reader.procedure_ids(procedures.get("offered"), "procedures.offered");
+        if let Some(names) = reader.object(procedures.get("names"), "procedures.names") {
+            for (id, value) in names {
+                let path = format!("procedures.names.{id}");
+                if catalog.procedure(id).is_none() {
+                    reader.error(&path, "names an unknown procedure; ignored");
+                } else if let Some(text) = reader.text(Some(value), &path) {
+                    config.procedure_names.insert(id.clone(), text);
+                }
+            }
+        }
+    }
+    config.disclaimer = reader.text(root.get("disclaimer"), "disclaimer");
+    if let Some(kiosk) = reader.object(root.get("kiosk"), "kiosk") {
+        config.kiosk.enabled = reader
+            .boolean(kiosk.get("enabled"), "kiosk.enabled")
+            .unwrap_or(false);
+        match kiosk.get("idle_seconds").map(Value::as_u64) {
+            None => {}
+            Some(Some(s @ 15..=3600)) => config.kiosk.idle_seconds = s as u32,
+            Some(_) => reader.error(
+                "kiosk.idle_seconds",
+                "must be a whole number from 15 to 3600; 90 is used",
+            ),
+        }
+    }
+    config.debug = reader.boolean(root.get("debug"), "debug").unwrap_or(false);
+    (config, reader.errors)
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    (2..=8).contains(&tag.len())
+        && tag
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn check_name(name: &str) -> Result<(), &'static str> {
+    match name.chars().count() {
+        1..=120 => Ok(()),
+        _ => Err("must be 1 to 120 characters"),
+    }
+}
+
+fn check_phone(phone: &str) -> Result<(), &'static str> {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let allowed = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    (allowed && (6..=15).contains(&digits))
+        .then_some(())
+        .ok_or("must be a phone number in international form, e.g. +90 232 000 00 00")
+}
+
+fn check_email(email: &str) -> Result<(), &'static str> {
+    let valid = email.len() <= 254
+        && email.split_once('@').is_some_and(|(user, domain)| {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        })
+        && email
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "@._+-".contains(c));
+    valid.then_some(()).ok_or("must be an e-mail address")
+}
+
+fn check_https_url(url: &str) -> Result<(), &'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .ok_or("must be an https: address")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
+    let no_space = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>');
+    (host_ok && no_space && url.len() <= 2000)
+        .then_some(())
+        .ok_or("is not a valid https: address")
+}
+
+fn check_same_origin_path(path: &str) -> Result<(), &'static str> {
+    let ok = !path.is_empty()
+        && !path.starts_with("//")
+        && !path.contains(':')
+        && !path
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>' || c == '\\')
+        && path.len() <= 500;
+    ok.then_some(())
+        .ok_or("must be a path on this site, such as /images/logo.svg")
+}
+
+fn check_color(color: &str) -> Result<(), &'static str> {
+    let hex = color
+        .strip_prefix('#')
+        .ok_or("must be a hex colour such as #2f6f6a")?;
+    (matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+        .then_some(())
+        .ok_or("must be a hex colour such as #2f6f6a")
+}
+
+fn check_font(font: &str) -> Result<(), &'static str> {
+    let ok = !font.is_empty()
+        && font.len() <= 200
+        && font
+            .chars()
+            .all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c));
+    ok.then_some(())
+        .ok_or("must be a list of font names, such as \"Inter\", sans-serif")
+}
