@@ -22,6 +22,7 @@ fn mount(state: ConsultState) -> Element {
         host.clone(),
         AppProps {
             initial: Some(Rc::new(state)),
+            ..AppProps::default()
         },
     )
     .render();
