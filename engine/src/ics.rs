@@ -31,8 +31,8 @@ impl fmt::Display for IcsError {
 
 impl std::error::Error for IcsError {}
 
-/// Escapes a TEXT value: `\` `;` `,` get a backslash, a newline becomes `\n`; carriage returns
-/// and other control characters are dropped.
+/// Escapes a TEXT value: `\` `;` `,` get a backslash, a newline becomes `\n`; control
+/// characters other than tab (carriage returns included) are dropped.
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
@@ -42,7 +42,7 @@ pub fn escape_text(s: &str) -> String {
                 out.push(c);
             }
             '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
+            c if c.is_control() && c != '\t' => {}
             c => out.push(c),
         }
     }
