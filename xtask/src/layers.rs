@@ -17,8 +17,11 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// Where Playwright writes its JSON report (see `playwright.config.ts`).
-const E2E_REPORT: &str = "tests/e2e/artifacts/report.json";
+/// The artifacts folder of end-to-end runs started by xtask (`E2E_ARTIFACTS`, see
+/// `playwright.config.ts`), apart from runs started by hand.
+const E2E_ARTIFACTS: &str = "tests/e2e/artifacts/xtask";
+/// Where Playwright writes its JSON report in [`E2E_ARTIFACTS`].
+const E2E_REPORT: &str = "tests/e2e/artifacts/xtask/report.json";
 
 /// Passed and failed counts.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -210,7 +213,8 @@ fn end_to_end(root: &Path, toolbox: &Toolbox, built: bool) -> Layer {
     playwright
         .arg("test")
         .env("E2E_PORT", port.to_string())
-        .env("E2E_DIST", RELEASE_DIST);
+        .env("E2E_DIST", RELEASE_DIST)
+        .env("E2E_ARTIFACTS", E2E_ARTIFACTS);
     if let Some(browser) = &toolbox.browser {
         playwright.env("CHROMIUM_PATH", &browser.chromium);
     }
@@ -391,6 +395,11 @@ mod tests {
                 failed: 1
             }
         );
+    }
+
+    #[test]
+    fn the_report_lives_in_the_artifacts_folder() {
+        assert!(E2E_REPORT.starts_with(E2E_ARTIFACTS));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 // the UI grows.
 
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ARTIFACTS_DIR } from '../support/artifacts.mjs';
 
 export class ConsultPage {
   readonly page: Page;
@@ -44,8 +45,8 @@ export class ConsultPage {
     throw new Error(`${target} not reached with ${maxPresses} Tab presses`);
   }
 
-  /** Saves a full-page screenshot under tests/e2e/artifacts/screens/. */
+  /** Saves a full-page screenshot as `<artifacts>/screens/<name>.png` (tests/e2e/artifacts/ by default). */
   async screenshot(name: string) {
-    await this.page.screenshot({ path: `tests/e2e/artifacts/screens/${name}.png`, fullPage: true });
+    await this.page.screenshot({ path: `${ARTIFACTS_DIR}/screens/${name}.png`, fullPage: true });
   }
 }
