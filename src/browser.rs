@@ -136,3 +136,80 @@ pub async fn copy_to_clipboard(text: String) -> bool {
     let promise = window.navigator().clipboard().write_text(&text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// Today's date on the patient's device.
+pub fn today() -> skin_consult_engine::Date {
+    let now = js_sys::Date::new_0();
+    skin_consult_engine::Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_else(|_| skin_consult_engine::Date::from_ymd(2026, 1, 1).expect("a valid date"))
+}
+
+/// The current moment in UTC, for calendar time stamps.
+pub fn now_utc() -> Option<skin_consult_engine::Timestamp> {
+    let now = js_sys::Date::new_0();
+    let date = skin_consult_engine::Date::from_ymd(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    .ok()?;
+    skin_consult_engine::Timestamp::new(
+        date,
+        now.get_utc_hours(),
+        now.get_utc_minutes(),
+        now.get_utc_seconds(),
+    )
+    .ok()
+}
+
+/// "December 2026" in `lang`, by the browser's own locale data.
+pub fn month_and_year(date: skin_consult_engine::Date, lang: &str) -> String {
+    let js_date = js_sys::Date::new_with_year_month_day(
+        date.year() as u32,
+        date.month() as i32 - 1,
+        date.day() as i32,
+    );
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"month".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"year".into(), &"numeric".into());
+    js_date.to_locale_date_string(lang, &options).into()
+}
+
+/// Percent-encodes `text` for a URL query value.
+pub fn encode_component(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
+/// Offers `content` as a file download made in the browser (nothing leaves the device).
+pub fn download(file_name: &str, mime: &str, content: &str) -> bool {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let document = gloo::utils::document();
+    let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // Revoked later, not at once: the browser reads the blob after the click returns.
+    gloo::timers::callback::Timeout::new(30_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    true
+}

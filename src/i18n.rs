@@ -116,6 +116,8 @@ mod tests {
             include_str!("components/notice.rs"),
             include_str!("components/share_panel.rs"),
             include_str!("components/booking.rs"),
+            include_str!("components/plan.rs"),
+            include_str!("components/timeline.rs"),
         ];
         let mut used = 0;
         for source in sources {

@@ -11,6 +11,7 @@ pub mod config;
 pub mod crash;
 pub mod i18n;
 pub mod persist;
+pub mod qr;
 pub mod share;
 pub mod startup;
 pub mod state;

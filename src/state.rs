@@ -5,8 +5,11 @@
 use std::rc::Rc;
 
 use skin_consult_engine::questionnaire::{check_answer, effective_answers, visible_questions};
-use skin_consult_engine::{Answer, Answers, Catalog, Question, QuestionKind};
+use skin_consult_engine::{Answer, Answers, Catalog, Date, Question, QuestionKind};
 use yew::Reducible;
+
+/// How many of the best suggestions the plan holds until the patient changes it.
+pub const PLAN_DEFAULT_COUNT: usize = 3;
 
 /// Where the patient is in the consultation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +88,11 @@ pub struct ConsultState {
     pub problem: Option<AnswerProblem>,
     /// Set when a question was opened from the review screen: Next returns there.
     pub editing_from_review: bool,
+    /// The treatment plan's start date as typed (`None`: the default, next Monday).
+    pub plan_start: Option<String>,
+    /// Suggested procedures whose place in the plan the patient flipped (by default the
+    /// plan holds the first [`PLAN_DEFAULT_COUNT`] suggestions).
+    pub plan_toggled: Vec<String>,
 }
 
 /// Everything that can change the state.
@@ -114,6 +122,10 @@ pub enum Action {
     DismissNotice,
     /// Change the display language; answers and step stay.
     SetLang(String),
+    /// Set the plan's start date (`None`: back to the default).
+    SetPlanStart(Option<String>),
+    /// Include or leave out a procedure from the plan.
+    TogglePlanProcedure(String),
 }
 
 impl ConsultState {
@@ -127,6 +139,22 @@ impl ConsultState {
             notice: None,
             problem: None,
             editing_from_review: false,
+            plan_start: None,
+            plan_toggled: Vec::new(),
+        }
+    }
+
+    /// Whether the suggestion ranked `rank` (0 = best), `procedure_id`, is in the plan.
+    pub fn in_plan(&self, rank: usize, procedure_id: &str) -> bool {
+        (rank < PLAN_DEFAULT_COUNT) != self.plan_toggled.iter().any(|id| id == procedure_id)
+    }
+
+    /// The plan's start date: the one chosen if it reads as a date, else the next Monday
+    /// after `today`. `Err` carries the text that is not a date.
+    pub fn plan_start_date(&self, today: Date) -> Result<Date, String> {
+        match &self.plan_start {
+            None => Ok(Date::next_monday(today)),
+            Some(text) => Date::parse_iso(text).map_err(|_| text.clone()),
         }
     }
 
@@ -305,6 +333,20 @@ impl Reducible for ConsultState {
                 lang,
                 ..(*self).clone()
             },
+            Action::SetPlanStart(start) => ConsultState {
+                plan_start: start,
+                ..(*self).clone()
+            },
+            Action::TogglePlanProcedure(id) => {
+                let mut state = (*self).clone();
+                match state.plan_toggled.iter().position(|s| *s == id) {
+                    Some(i) => {
+                        state.plan_toggled.remove(i);
+                    }
+                    None => state.plan_toggled.push(id),
+                }
+                state
+            }
         };
         Rc::new(next)
     }

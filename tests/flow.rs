@@ -340,3 +340,33 @@ fn start_up_prefers_a_share_link_then_saved_progress() {
     let nothing = start(None, None);
     assert_eq!((nothing.step, nothing.notice), (Step::Welcome, None));
 }
+
+#[test]
+fn the_plan_holds_the_top_suggestions_until_the_patient_changes_it() {
+    let state = fresh();
+    assert!(state.in_plan(0, "a") && state.in_plan(2, "c") && !state.in_plan(3, "d"));
+    let state = apply(state, [Action::TogglePlanProcedure("a".into()), Action::TogglePlanProcedure("d".into())]);
+    assert!(!state.in_plan(0, "a") && state.in_plan(3, "d") && state.in_plan(1, "b"));
+    let state = state.reduce(Action::TogglePlanProcedure("a".into()));
+    assert!(state.in_plan(0, "a"));
+}
+
+#[test]
+fn the_plan_starts_next_monday_unless_a_valid_date_is_chosen() {
+    use skin_consult_engine::Date;
+    let today = Date::from_ymd(2026, 11, 23).unwrap(); // a Monday
+    let state = fresh();
+    assert_eq!(state.plan_start_date(today), Ok(Date::from_ymd(2026, 11, 30).unwrap()));
+    let chosen = state.clone().reduce(Action::SetPlanStart(Some("2026-12-10".into())));
+    assert_eq!(chosen.plan_start_date(today), Ok(Date::from_ymd(2026, 12, 10).unwrap()));
+    let typo = state.reduce(Action::SetPlanStart(Some("2026-02-30".into())));
+    assert_eq!(typo.plan_start_date(today), Err("2026-02-30".to_string()));
+}
+
+#[test]
+fn contact_messages_name_only_the_chosen_treatments() {
+    use skin_consult::components::booking::contact_text;
+    let text = contact_text("en", &["Chemical peel".into(), "HydraFacial".into()]);
+    assert_eq!(text, "Hello, I would like to book a consultation about: Chemical peel, HydraFacial.");
+    assert_eq!(contact_text("tr", &[]), "Merhaba, cilt muayenesi için randevu almak istiyorum.");
+}

@@ -1,9 +1,11 @@
-//! "Book a consultation": the clinic's phone, e-mail and booking page.
+//! "Book a consultation": the clinic's booking page, phone, WhatsApp and e-mail. The prefilled
+//! messages name only the treatments the patient kept in the plan, never health answers.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser::encode_component;
 use crate::clinic::Clinic;
 use crate::i18n::{t, tf};
 
@@ -14,6 +16,17 @@ pub struct BookingProps {
     pub clinic: Rc<Clinic>,
     /// Display language.
     pub lang: AttrValue,
+    /// Names of the treatments the patient chose to mention.
+    pub mention: Vec<String>,
+}
+
+/// The message a patient sends: the chosen treatments, and nothing else.
+pub fn contact_text(lang: &str, mention: &[String]) -> String {
+    if mention.is_empty() {
+        t(lang, "contact_text_general")
+    } else {
+        tf(lang, "contact_text", &[("list", &mention.join(", "))])
+    }
 }
 
 /// The call to action at the end of the results.
@@ -21,21 +34,37 @@ pub struct BookingProps {
 pub fn booking(props: &BookingProps) -> Html {
     let lang = props.lang.as_str();
     let clinic = &props.clinic;
+    let message = encode_component(&contact_text(lang, &props.mention));
+    let whatsapp = clinic.whatsapp.as_ref().map(|number| {
+        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+        format!("https://wa.me/{digits}?text={message}")
+    });
+    let mail = clinic.email.as_ref().map(|email| {
+        format!(
+            "mailto:{email}?subject={}&body={message}",
+            encode_component(&t(lang, "email_subject"))
+        )
+    });
     html! {
         <section class="sc-booking" aria-labelledby="sc-booking-title">
             <h2 id="sc-booking-title">{ t(lang, "book_title") }</h2>
             <p>{ tf(lang, "book_lead", &[("clinic", &clinic.name)]) }</p>
             <div class="sc-actions">
                 if let Some(url) = &clinic.booking_url {
-                    <a class="sc-button sc-primary" href={url.clone()} target="_blank" rel="noopener noreferrer">
+                    <a class="sc-button sc-primary" href={url.clone()} target="_blank" rel="noopener noreferrer" data-booking="web">
                         { t(lang, "book_online") }
                     </a>
                 }
                 if let (Some(href), Some(phone)) = (clinic.tel_href(), &clinic.phone) {
-                    <a class="sc-button sc-secondary" href={href}>{ tf(lang, "call", &[("phone", phone)]) }</a>
+                    <a class="sc-button sc-secondary" href={href} data-booking="phone">{ tf(lang, "call", &[("phone", phone)]) }</a>
                 }
-                if let Some(email) = &clinic.email {
-                    <a class="sc-button sc-secondary" href={format!("mailto:{email}")}>{ t(lang, "email") }</a>
+                if let Some(href) = whatsapp {
+                    <a class="sc-button sc-secondary" href={href} target="_blank" rel="noopener noreferrer" data-booking="whatsapp">
+                        { t(lang, "whatsapp") }
+                    </a>
+                }
+                if let Some(href) = mail {
+                    <a class="sc-button sc-secondary" href={href} data-booking="email">{ t(lang, "email") }</a>
                 }
             </div>
         </section>

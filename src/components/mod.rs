@@ -6,12 +6,14 @@ pub mod booking;
 pub mod config_errors;
 pub mod language_switch;
 pub mod notice;
+pub mod plan;
 pub mod procedure_card;
 pub mod question;
 pub mod referral;
 pub mod results;
 pub mod review;
 pub mod share_panel;
+pub mod timeline;
 pub mod welcome;
 
 use yew::prelude::*;

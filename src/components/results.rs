@@ -7,7 +7,7 @@ use skin_consult_engine::{assess, Assessment, ProcedureResult};
 use yew::prelude::*;
 
 use super::{
-    booking::Booking, procedure_card::ProcedureCard, referral::ReferralView,
+    booking::Booking, plan::PlanSection, procedure_card::ProcedureCard, referral::ReferralView,
     share_panel::SharePanel, use_config, use_consult,
 };
 use crate::browser;
@@ -49,7 +49,12 @@ pub fn results() -> Html {
                     </section>
                 }
             };
-            let none_suggested = !results.iter().any(|r| r.status.as_str() == "suggested");
+            let suggested: Vec<ProcedureResult> = results
+                .iter()
+                .filter(|r| r.status.as_str() == "suggested")
+                .map(|r| (*r).clone())
+                .collect();
+            let none_suggested = suggested.is_empty();
             html! {
                 <>
                     <p class="sc-lead">{ t(lang, "results_lead") }</p>
@@ -57,6 +62,9 @@ pub fn results() -> Html {
                         <p class="sc-empty">{ t(lang, "no_suggestions") }</p>
                     }
                     { group("suggested", "section_suggested") }
+                    if !none_suggested {
+                        <PlanSection suggested={suggested} />
+                    }
                     { group("caution", "section_caution") }
                     { group("deferred", "section_deferred") }
                     { group("excluded", "section_excluded") }
@@ -64,6 +72,18 @@ pub fn results() -> Html {
             }
         }
     };
+    let mention: Vec<String> = assessment
+        .results()
+        .iter()
+        .filter(|r| r.status.as_str() == "suggested" && config.offers(&r.procedure_id))
+        .enumerate()
+        .filter(|(rank, r)| consult.in_plan(*rank, &r.procedure_id))
+        .map(|(_, r)| {
+            config
+                .procedure_name(&consult.catalog, &r.procedure_id, lang)
+                .to_string()
+        })
+        .collect();
     let dispatch = |action: Action| {
         let consult = consult.clone();
         Callback::from(move |_| consult.dispatch(action.clone()))
@@ -78,7 +98,7 @@ pub fn results() -> Html {
             }
             // A red flag means "see a doctor", never a cosmetic booking.
             if assessment.referral().is_none() {
-                <Booking clinic={Rc::new(config.clinic.clone())} lang={consult.lang.clone()} />
+                <Booking clinic={Rc::new(config.clinic.clone())} lang={consult.lang.clone()} mention={mention} />
             }
             <SharePanel />
             <div class="sc-actions sc-no-print">

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::use_consult;
 use crate::browser;
 use crate::i18n::t;
+use crate::qr::qr_svg;
 use crate::share;
 
 /// The share link panel of the results screen.
@@ -33,6 +34,7 @@ pub fn share_panel() -> Html {
         None => String::new(),
     };
     let lang = lang.as_str();
+    let qr = qr_svg(&link);
     html! {
         <section class="sc-share sc-no-print" aria-labelledby="sc-share-title">
             <h2 id="sc-share-title">{ t(lang, "share_title") }</h2>
@@ -45,6 +47,16 @@ pub fn share_panel() -> Html {
                 <button type="button" class="sc-button sc-secondary" onclick={copy}>{ t(lang, "copy_link") }</button>
                 <span role="status" class="sc-copy-status">{ status }</span>
             </div>
+            if let Some(qr) = qr {
+                <figure class="sc-qr">
+                    <svg xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {0} {0}", qr.side)} role="img"
+                        aria-labelledby="sc-qr-caption" data-qr="" shape-rendering="crispEdges">
+                        <rect width="100%" height="100%" fill="#ffffff" />
+                        <path d={qr.path} fill="#000000" />
+                    </svg>
+                    <figcaption id="sc-qr-caption"><strong>{ t(lang, "qr_title") }</strong>{ " " }{ t(lang, "qr_lead") }</figcaption>
+                </figure>
+            }
         </section>
     }
 }

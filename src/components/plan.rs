@@ -1,0 +1,115 @@
+//! The treatment plan: pick a start date and the treatments, see them dated month by month
+//! for a year, and take the dates into a calendar app as an `.ics` file.
+
+use skin_consult_engine::{
+    schedule, to_ics, Plan, ProcedureResult, ScheduleError, DEFAULT_HORIZON_DAYS,
+};
+use yew::prelude::*;
+
+use super::timeline::Timeline;
+use super::{use_config, use_consult};
+use crate::browser;
+use crate::i18n::t;
+use crate::state::Action;
+
+/// Properties of [`PlanSection`].
+#[derive(Properties, PartialEq)]
+pub struct PlanProps {
+    /// The suggested procedures (with plans) the patient may include.
+    pub suggested: Vec<ProcedureResult>,
+}
+
+/// The plan section of the results screen.
+#[component(PlanSection)]
+pub fn plan_section(props: &PlanProps) -> Html {
+    let consult = use_consult();
+    let config = use_config();
+    let today = *use_memo((), |_| browser::today());
+    let lang = consult.lang.as_str();
+    let chosen: Vec<(&str, &Plan)> = props
+        .suggested
+        .iter()
+        .enumerate()
+        .filter(|(rank, r)| consult.in_plan(*rank, &r.procedure_id))
+        .filter_map(|(_, r)| Some((r.procedure_id.as_str(), r.plan.as_ref()?)))
+        .collect();
+    let start = consult.plan_start_date(today);
+    let dated = start
+        .clone()
+        .map_err(|_| t(lang, "plan_error_date"))
+        .and_then(|start| {
+            schedule(
+                &consult.catalog,
+                &chosen,
+                today,
+                start,
+                DEFAULT_HORIZON_DAYS,
+            )
+            .map_err(|e| match e {
+                ScheduleError::StartInPast { .. } => t(lang, "plan_error_past"),
+                ScheduleError::NothingSelected => t(lang, "plan_error_none"),
+                _ => t(lang, "plan_error_nothing"),
+            })
+        });
+    let on_date = {
+        let consult = consult.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let value = input.value();
+            consult.dispatch(Action::SetPlanStart((!value.is_empty()).then_some(value)));
+        })
+    };
+    let start_value = match &start {
+        Ok(date) => date.to_iso(),
+        Err(text) => text.clone(),
+    };
+    let download = dated.as_ref().ok().map(|plan| {
+        let ics = browser::now_utc().and_then(|stamp| {
+            to_ics(plan, &consult.catalog, lang, &config.clinic.name, stamp).ok()
+        });
+        Callback::from(move |_| {
+            if let Some(ics) = &ics {
+                browser::download("treatment-plan.ics", "text/calendar;charset=utf-8", ics);
+            }
+        })
+    });
+    let checkboxes = props.suggested.iter().enumerate().map(|(rank, r)| {
+        let id = r.procedure_id.clone();
+        let toggle = {
+            let consult = consult.clone();
+            let id = id.clone();
+            Callback::from(move |_: Event| consult.dispatch(Action::TogglePlanProcedure(id.clone())))
+        };
+        html! {
+            <label class="sc-option">
+                <input type="checkbox" checked={consult.in_plan(rank, &id)} onchange={toggle} data-plan-procedure={id.clone()} />
+                <span>{ config.procedure_name(&consult.catalog, &id, lang).to_string() }</span>
+            </label>
+        }
+    });
+    html! {
+        <section class="sc-plan" aria-labelledby="sc-plan-title">
+            <h2 id="sc-plan-title">{ t(lang, "plan_title") }</h2>
+            <p>{ t(lang, "plan_lead") }</p>
+            <div class="sc-plan-controls sc-no-print">
+                <label class="sc-date">
+                    <span>{ t(lang, "plan_start") }</span>
+                    <input type="date" min={today.to_iso()} value={start_value} onchange={on_date} data-plan-start="" />
+                </label>
+                <fieldset class="sc-fieldset">
+                    <legend>{ t(lang, "plan_include") }</legend>
+                    <div class="sc-options">{ for checkboxes }</div>
+                </fieldset>
+            </div>
+            { match &dated {
+                Ok(plan) => html! { <Timeline schedule={plan.clone()} /> },
+                Err(message) => html! { <p class="sc-error" role="alert" data-plan-error="">{ message.clone() }</p> },
+            } }
+            if let Some(download) = download {
+                <div class="sc-actions sc-no-print">
+                    <button type="button" class="sc-button sc-primary" onclick={download}>{ t(lang, "plan_download") }</button>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,122 @@
+//! A dated plan, month by month: sessions (and why any moved), home-care starts and pauses.
+
+use skin_consult_engine::{Date, Phase, Schedule};
+use yew::prelude::*;
+
+use super::{use_config, use_consult};
+use crate::browser;
+use crate::i18n::{t, tf};
+
+/// Properties of [`Timeline`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// The dated plan.
+    pub schedule: Schedule,
+}
+
+/// One entry of the timeline.
+struct Entry {
+    date: Date,
+    kind: &'static str,
+    text: String,
+    note: Option<String>,
+}
+
+/// The plan as a list of months.
+#[component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    let consult = use_consult();
+    let config = use_config();
+    let lang = consult.lang.as_str();
+    let name = |id: &str| {
+        config
+            .procedure_name(&consult.catalog, id, lang)
+            .to_string()
+    };
+    let plan = &props.schedule;
+    let mut entries: Vec<Entry> = plan
+        .sessions
+        .iter()
+        .map(|s| {
+            let mut text = tf(
+                lang,
+                "plan_session",
+                &[
+                    ("name", &name(&s.procedure_id)),
+                    ("n", &s.index.to_string()),
+                ],
+            );
+            if s.phase == Phase::Maintenance {
+                text = format!("{text} ({})", t(lang, "plan_maintenance"));
+            }
+            Entry {
+                date: s.date,
+                kind: "session",
+                text,
+                note: s.note.as_ref().map(|n| n.get(lang).to_string()),
+            }
+        })
+        .collect();
+    entries.extend(plan.home_use.iter().map(|h| Entry {
+        date: h.from,
+        kind: "home",
+        text: tf(
+            lang,
+            "plan_home",
+            &[
+                ("date", &h.from.format(lang)),
+                ("name", &name(&h.procedure_id)),
+                ("guidance", h.guidance.get(lang)),
+            ],
+        ),
+        note: None,
+    }));
+    entries.extend(plan.pauses.iter().map(|p| Entry {
+        date: p.from,
+        kind: "pause",
+        text: tf(
+            lang,
+            "plan_pause",
+            &[
+                ("name", &name(&p.procedure_id)),
+                ("from", &p.from.format(lang)),
+                ("to", &p.to.format(lang)),
+                ("reason", p.reason.get(lang)),
+            ],
+        ),
+        note: None,
+    }));
+    entries.sort_by_key(|e| e.date);
+    let mut months: Vec<((i32, u32), Vec<Entry>)> = Vec::new();
+    for entry in entries {
+        let key = (entry.date.year(), entry.date.month());
+        match months.last_mut() {
+            Some((last, list)) if *last == key => list.push(entry),
+            _ => months.push((key, vec![entry])),
+        }
+    }
+    let month = |entries: &Vec<Entry>| {
+        let heading = browser::month_and_year(entries[0].date, lang);
+        html! {
+            <li class="sc-month">
+                <h3>{ crate::i18n::capitalize_first(&heading, lang) }</h3>
+                <ul>
+                    { for entries.iter().map(|e| html! {
+                        <li class={format!("sc-entry sc-entry-{}", e.kind)} data-date={e.date.to_iso()}>
+                            <time datetime={e.date.to_iso()}>{ e.date.format(lang) }</time>
+                            <span>{ &e.text }</span>
+                            if let Some(note) = &e.note {
+                                <small>{ note }</small>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            </li>
+        }
+    };
+    html! {
+        <ol class="sc-timeline" data-sessions={plan.sessions.len().to_string()}>
+            { for months.iter().map(|(_, entries)| month(entries)) }
+        </ol>
+    }
+}
