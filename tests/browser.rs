@@ -6,12 +6,15 @@ use std::rc::Rc;
 
 use skin_consult::state::{ConsultState, Step};
 use skin_consult::{App, AppProps};
-use skin_consult_engine::{assess, builtin_catalog, Answer, Answers, Catalog, QuestionKind};
+use skin_consult_engine::{assess, builtin_catalog, QuestionKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::harmless_answers;
 
 /// Mounts the widget in a new element, starting from `state`.
 fn mount(state: ConsultState) -> Element {
@@ -173,33 +176,10 @@ async fn every_choice_has_a_native_input_with_a_visible_label() {
     assert!(first.checked());
 }
 
-/// Answers that raise no red flag and suit at least one procedure: a healthy adult with
-/// one concern, every other question answered with its first or "no" option.
-fn typical_answers(catalog: &Catalog) -> Answers {
-    let mut answers = Answers::new();
-    for question in &catalog.questions {
-        let answer = match &question.kind {
-            QuestionKind::Number { min, max } => Answer::Number((*min).max(30).min(*max)),
-            QuestionKind::YesNo => Answer::YesNo(false),
-            QuestionKind::SingleChoice => Answer::Choice(question.options[0].id.clone()),
-            QuestionKind::MultiChoice => {
-                let option = question
-                    .options
-                    .iter()
-                    .find(|o| o.exclusive)
-                    .unwrap_or(&question.options[0]);
-                Answer::Choices(vec![option.id.clone()])
-            }
-        };
-        answers.insert(question.id.clone(), answer);
-    }
-    answers
-}
-
 #[wasm_bindgen_test]
 async fn results_show_every_procedure_with_the_engine_status() {
     let catalog = builtin_catalog();
-    let answers = typical_answers(&catalog);
+    let answers = harmless_answers(&catalog);
     let assessment = assess(&catalog, &answers);
     let state = ConsultState {
         answers,

@@ -10,6 +10,9 @@ use skin_consult::state::{Action, AnswerProblem, ConsultState, Notice, Step};
 use skin_consult_engine::{builtin_catalog, Answer, Question, QuestionKind};
 use yew::Reducible;
 
+mod common;
+use common::{harmless, number_question};
+
 fn fresh() -> Rc<ConsultState> {
     Rc::new(ConsultState::new(Rc::new(builtin_catalog()), "en".into()))
 }
@@ -18,23 +21,6 @@ fn apply(state: Rc<ConsultState>, actions: impl IntoIterator<Item = Action>) -> 
     actions
         .into_iter()
         .fold(state, |state, action| state.reduce(action))
-}
-
-/// A valid, harmless answer: no red flag, "none" where a list offers it.
-fn harmless(question: &Question) -> Answer {
-    match &question.kind {
-        QuestionKind::Number { min, max } => Answer::Number(30.clamp(*min, *max)),
-        QuestionKind::YesNo => Answer::YesNo(false),
-        QuestionKind::SingleChoice => Answer::Choice(question.options[0].id.clone()),
-        QuestionKind::MultiChoice => {
-            let option = question
-                .options
-                .iter()
-                .find(|o| o.exclusive)
-                .unwrap_or(&question.options[0]);
-            Answer::Choices(vec![option.id.clone()])
-        }
-    }
 }
 
 fn current_question(state: &ConsultState) -> Question {
@@ -98,14 +84,7 @@ fn next_without_a_required_answer_stays_and_says_why() {
 #[test]
 fn an_out_of_range_number_is_refused() {
     let catalog = builtin_catalog();
-    let (id, max) = catalog
-        .questions
-        .iter()
-        .find_map(|q| match q.kind {
-            QuestionKind::Number { max, .. } => Some((q.id.clone(), max)),
-            _ => None,
-        })
-        .unwrap();
+    let (id, _, max) = number_question(&catalog);
     let state = apply(
         fresh(),
         [
@@ -345,7 +324,13 @@ fn start_up_prefers_a_share_link_then_saved_progress() {
 fn the_plan_holds_the_top_suggestions_until_the_patient_changes_it() {
     let state = fresh();
     assert!(state.in_plan(0, "a") && state.in_plan(2, "c") && !state.in_plan(3, "d"));
-    let state = apply(state, [Action::TogglePlanProcedure("a".into()), Action::TogglePlanProcedure("d".into())]);
+    let state = apply(
+        state,
+        [
+            Action::TogglePlanProcedure("a".into()),
+            Action::TogglePlanProcedure("d".into()),
+        ],
+    );
     assert!(!state.in_plan(0, "a") && state.in_plan(3, "d") && state.in_plan(1, "b"));
     let state = state.reduce(Action::TogglePlanProcedure("a".into()));
     assert!(state.in_plan(0, "a"));
@@ -356,9 +341,17 @@ fn the_plan_starts_next_monday_unless_a_valid_date_is_chosen() {
     use skin_consult_engine::Date;
     let today = Date::from_ymd(2026, 11, 23).unwrap(); // a Monday
     let state = fresh();
-    assert_eq!(state.plan_start_date(today), Ok(Date::from_ymd(2026, 11, 30).unwrap()));
-    let chosen = state.clone().reduce(Action::SetPlanStart(Some("2026-12-10".into())));
-    assert_eq!(chosen.plan_start_date(today), Ok(Date::from_ymd(2026, 12, 10).unwrap()));
+    assert_eq!(
+        state.plan_start_date(today),
+        Ok(Date::from_ymd(2026, 11, 30).unwrap())
+    );
+    let chosen = state
+        .clone()
+        .reduce(Action::SetPlanStart(Some("2026-12-10".into())));
+    assert_eq!(
+        chosen.plan_start_date(today),
+        Ok(Date::from_ymd(2026, 12, 10).unwrap())
+    );
     let typo = state.reduce(Action::SetPlanStart(Some("2026-02-30".into())));
     assert_eq!(typo.plan_start_date(today), Err("2026-02-30".to_string()));
 }
@@ -367,6 +360,12 @@ fn the_plan_starts_next_monday_unless_a_valid_date_is_chosen() {
 fn contact_messages_name_only_the_chosen_treatments() {
     use skin_consult::components::booking::contact_text;
     let text = contact_text("en", &["Chemical peel".into(), "HydraFacial".into()]);
-    assert_eq!(text, "Hello, I would like to book a consultation about: Chemical peel, HydraFacial.");
-    assert_eq!(contact_text("tr", &[]), "Merhaba, cilt muayenesi için randevu almak istiyorum.");
+    assert_eq!(
+        text,
+        "Hello, I would like to book a consultation about: Chemical peel, HydraFacial."
+    );
+    assert_eq!(
+        contact_text("tr", &[]),
+        "Merhaba, cilt muayenesi için randevu almak istiyorum."
+    );
 }

@@ -1,0 +1,40 @@
+//! Answer sets shared by the native and the browser tests.
+#![allow(dead_code)]
+
+use skin_consult_engine::{Answer, Answers, Catalog, Question, QuestionKind};
+
+/// A valid, harmless answer: age 30, "no", the first option, or "none" where a list offers it.
+pub fn harmless(question: &Question) -> Answer {
+    match &question.kind {
+        QuestionKind::Number { min, max } => Answer::Number(30.clamp(*min, *max)),
+        QuestionKind::YesNo => Answer::YesNo(false),
+        QuestionKind::SingleChoice => Answer::Choice(question.options[0].id.clone()),
+        QuestionKind::MultiChoice => {
+            let option = question
+                .options
+                .iter()
+                .find(|o| o.exclusive)
+                .unwrap_or(&question.options[0]);
+            Answer::Choices(vec![option.id.clone()])
+        }
+    }
+}
+
+/// [`harmless`] answers to every question of the catalog.
+pub fn harmless_answers(catalog: &Catalog) -> Answers {
+    catalog.questions.iter().fold(Answers::new(), |answers, q| {
+        answers.with(q.id.clone(), harmless(q))
+    })
+}
+
+/// The id and bounds of the catalog's first number question.
+pub fn number_question(catalog: &Catalog) -> (String, u32, u32) {
+    catalog
+        .questions
+        .iter()
+        .find_map(|q| match q.kind {
+            QuestionKind::Number { min, max } => Some((q.id.clone(), min, max)),
+            _ => None,
+        })
+        .expect("the catalog asks a number question")
+}
