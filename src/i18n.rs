@@ -109,6 +109,7 @@ mod tests {
             include_str!("components/app.rs"),
             include_str!("components/welcome.rs"),
             include_str!("components/question.rs"),
+            include_str!("components/answer_input.rs"),
             include_str!("components/review.rs"),
             include_str!("components/results.rs"),
             include_str!("components/procedure_card.rs"),
