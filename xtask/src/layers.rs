@@ -278,7 +278,7 @@ fn size_budget(root: &Path, built: bool) -> Layer {
         layer.fail("skipped: the release build failed");
         return layer;
     }
-    match size::measure(&root.join(RELEASE_DIST), size::BUDGET_BYTES) {
+    match size::measure(&root.join(RELEASE_DIST), size::CEILING_BYTES) {
         Ok(report) => {
             print!("{}", report.table());
             let note = format!(
