@@ -19,6 +19,7 @@ pub mod assess;
 pub mod condition;
 pub mod date;
 pub mod ics;
+pub mod json;
 pub mod model;
 pub mod persona;
 pub mod plan;
