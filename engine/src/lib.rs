@@ -18,6 +18,7 @@ pub mod answers;
 pub mod assess;
 pub mod condition;
 pub mod date;
+mod decode;
 pub mod ics;
 pub mod json;
 pub mod model;
@@ -51,15 +52,22 @@ pub use validate::{validate, ValidationError};
 /// The built-in catalog's JSON (`catalog/catalog.json` with insignificant whitespace removed).
 pub const BUILTIN_CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.min.json"));
 
-/// Parses and validates a catalog. A JSON error becomes one [`ValidationError`] whose path is
-/// `line:column`; otherwise every validation problem is returned.
+/// Parses and validates a catalog. A JSON syntax error becomes one [`ValidationError`] whose
+/// path is `line L, column C`; a field of the wrong shape (missing, unknown, wrong type) one
+/// whose path names the field, e.g. `procedures[3].frequency.bounds.min_days`; otherwise every
+/// validation problem is returned.
+///
+/// It reads the JSON with [`json::parse`] and decodes it by hand, not through serde, so the
+/// browser bundle does not carry serde's deserialisation code for the catalog. The result is
+/// the same [`Catalog`] `serde_json::from_str` gives (a test holds both to it).
 pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<ValidationError>> {
-    let catalog: Catalog = serde_json::from_str(json).map_err(|e| {
+    let value = json::parse(json).map_err(|e| {
         vec![ValidationError {
-            path: format!("line {}, column {}", e.line(), e.column()),
-            message: e.to_string(),
+            path: format!("line {}, column {}", e.line, e.column),
+            message: e.message.to_string(),
         }]
     })?;
+    let catalog = decode::catalog(&value).map_err(|e| vec![e])?;
     let errors = validate(&catalog);
     if errors.is_empty() {
         Ok(catalog)
