@@ -66,9 +66,10 @@ struct Obj<'a> {
 
 impl<'a> Obj<'a> {
     fn new(v: &'a Value, path: Path<'a>, known: &[&str]) -> R<Obj<'a>> {
-        let Some(members) = v.as_object() else {
+        let Some(map) = v.as_object() else {
             return expected(path, "an object", v);
         };
+        let members = &map.0[..];
         for (i, (key, _)) in members.iter().enumerate() {
             if !known.contains(&key.as_str()) {
                 return fail(
@@ -193,8 +194,8 @@ fn texts(v: &Value, path: Path) -> R<Vec<Text>> {
 /// name checked against `names`.
 fn variant<'a>(v: &'a Value, path: Path, names: &[&str]) -> R<(&'a str, Option<&'a Value>)> {
     let (name, payload) = match v {
-        Value::Str(s) => (s.as_str(), None),
-        Value::Object(m) if m.len() == 1 => (m[0].0.as_str(), Some(&m[0].1)),
+        Value::String(s) => (s.as_str(), None),
+        Value::Object(m) if m.len() == 1 => (m.0[0].0.as_str(), Some(&m.0[0].1)),
         _ => return expected(path, "a string or an object with one key", v),
     };
     if !names.contains(&name) {

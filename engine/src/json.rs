@@ -4,14 +4,22 @@
 //! documents) without linking serde's generic deserialisation code. It is deliberately plain:
 //! one non-generic recursive-descent parser, no streaming, no serde.
 //!
-//! * Objects keep their members in document order, duplicates included
-//!   ([`Value::get`] returns the first; decoders that care reject duplicates).
+//! * Objects ([`Map`]) keep their members in document order, duplicates included;
+//!   [`Map::get`] returns the last, as serde_json and JavaScript's `JSON.parse` do (the catalog
+//!   decoder refuses duplicates).
 //! * Numbers must be whole: fractions and exponents are refused (no document read through this
 //!   parser holds any), as are integers outside `i64::MIN..=u64::MAX`.
 //! * Strings handle every escape, including `\uXXXX` surrogate pairs; lone surrogates and raw
 //!   control characters are refused.
 //! * Documents longer than [`MAX_LEN`] bytes or nested deeper than [`MAX_DEPTH`] are refused.
 //! * Errors carry the 1-based line and column (in characters) where parsing stopped.
+//! * [`Value`]'s `Display` writes compact JSON (escaping `"`, `\` and control characters), so
+//!   `value.to_string()` serialises.
+//!
+//! The variant and method names follow `serde_json::Value` where they can (`Null`, `Bool`,
+//! `String`, `Array`, `Object`, `get`, `as_str`, `as_u64`, ...), so code written against
+//! serde_json's tree moves over with few changes; numbers are `UInt`/`NegInt` instead of
+//! `Number`.
 //!
 //! ```
 //! use skin_consult_engine::json::{parse, Value};
@@ -41,26 +49,67 @@ pub enum Value {
     /// A negative whole number.
     NegInt(i64),
     /// A string.
-    Str(String),
+    String(String),
     /// An array.
     Array(Vec<Value>),
     /// An object, members in document order.
-    Object(Vec<(String, Value)>),
+    Object(Map),
+}
+
+/// An object's members in document order (a repeated key appears twice).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Map(pub Vec<(String, Value)>);
+
+impl Map {
+    /// The value of `key` (the last, if repeated).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Whether `key` is present.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The keys in document order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// The members in document order.
+    pub fn iter(&self) -> std::slice::Iter<'_, (String, Value)> {
+        self.0.iter()
+    }
+
+    /// Number of members (repeats counted).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there are no members.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &'a Map {
+    type Item = &'a (String, Value);
+    type IntoIter = std::slice::Iter<'a, (String, Value)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
 }
 
 impl Value {
-    /// The member `key` of an object (the first, if repeated); `None` for other values.
+    /// The member `key` of an object (the last, if repeated); `None` for other values.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.as_object()?
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
+        self.as_object()?.get(key)
     }
 
     /// The string, if this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
-            Value::Str(s) => Some(s),
+            Value::String(s) => Some(s),
             _ => None,
         }
     }
@@ -98,8 +147,8 @@ impl Value {
         }
     }
 
-    /// The members in document order, if this is an object.
-    pub fn as_object(&self) -> Option<&[(String, Value)]> {
+    /// The members, if this is an object.
+    pub fn as_object(&self) -> Option<&Map> {
         match self {
             Value::Object(o) => Some(o),
             _ => None,
@@ -118,11 +167,74 @@ impl Value {
             Value::Null => "null",
             Value::Bool(_) => "a boolean",
             Value::UInt(_) | Value::NegInt(_) => "a number",
-            Value::Str(_) => "a string",
+            Value::String(_) => "a string",
             Value::Array(_) => "an array",
             Value::Object(_) => "an object",
         }
     }
+}
+
+/// Compact JSON: `{"a":[1,"x"]}`.
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Null => f.write_str("null"),
+            Value::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
+            Value::UInt(n) => write!(f, "{n}"),
+            Value::NegInt(n) => write!(f, "{n}"),
+            Value::String(s) => write_str(f, s),
+            Value::Array(items) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    item.fmt(f)?;
+                }
+                f.write_str("]")
+            }
+            Value::Object(map) => {
+                f.write_str("{")?;
+                for (i, (key, value)) in map.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    write_str(f, key)?;
+                    f.write_str(":")?;
+                    value.fmt(f)?;
+                }
+                f.write_str("}")
+            }
+        }
+    }
+}
+
+/// A JSON string literal: `"`, `\` and control characters escaped, everything else as is.
+fn write_str(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
+    f.write_str("\"")?;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            c if c < ' ' => "",
+            _ => continue,
+        };
+        f.write_str(&s[start..i])?;
+        if escape.is_empty() {
+            write!(f, "\\u{:04x}", c as u32)?;
+        } else {
+            f.write_str(escape)?;
+        }
+        start = i + c.len_utf8();
+    }
+    f.write_str(&s[start..])?;
+    f.write_str("\"")
 }
 
 /// Why a document is not accepted, and where.
@@ -221,7 +333,7 @@ impl Parser<'_> {
             Some(b'n') => self.word(b"null", Value::Null),
             Some(b't') => self.word(b"true", Value::Bool(true)),
             Some(b'f') => self.word(b"false", Value::Bool(false)),
-            Some(b'"') => self.string().map(Value::Str),
+            Some(b'"') => self.string().map(Value::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b'[') => {
                 self.enter()?;
@@ -265,7 +377,7 @@ impl Parser<'_> {
                     }
                 }
                 self.depth -= 1;
-                Ok(Value::Object(members))
+                Ok(Value::Object(Map(members)))
             }
             Some(_) => Err("expected a value"),
         }
@@ -429,16 +541,14 @@ mod tests {
     use super::*;
 
     fn obj(members: &[(&str, Value)]) -> Value {
-        Value::Object(
-            members
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-        )
+        Value::Object(Map(members
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()))
     }
 
     fn s(text: &str) -> Value {
-        Value::Str(text.into())
+        Value::String(text.into())
     }
 
     #[test]
@@ -465,7 +575,7 @@ mod tests {
                 Value::Array(vec![
                     Value::UInt(1),
                     Value::Array(vec![]),
-                    Value::Object(vec![]),
+                    Value::Object(Map::default()),
                 ])
             }),
             (
@@ -559,10 +669,7 @@ mod tests {
             v.get("a").and_then(Value::as_array).map(<[_]>::len),
             Some(1)
         );
-        assert_eq!(
-            v.get("o").and_then(Value::as_object).map(<[_]>::len),
-            Some(0)
-        );
+        assert_eq!(v.get("o").and_then(Value::as_object).map(Map::len), Some(0));
         assert!(v.get("z").is_some_and(Value::is_null));
         assert_eq!(v.get("missing"), None);
         assert_eq!(Value::UInt(u64::MAX).as_i64(), None);
@@ -585,6 +692,24 @@ mod tests {
                 "null"
             ]
         );
+        let text = r#"{"a":[1,-2,null,true,false,{}],"b":"q\"\\/\b\f\n\r\t\u0001\u001fşé😀"}"#;
+        assert_eq!(
+            parse(text).unwrap().to_string(),
+            r#"{"a":[1,-2,null,true,false,{}],"b":"q\"\\/\b\f\n\r\t\u0001\u001fşé😀"}"#
+        );
+        let repeated = parse(r#"{"k":1,"k":2}"#).unwrap();
+        assert_eq!(repeated.get("k"), Some(&Value::UInt(2)));
+        assert_eq!(repeated.as_object().unwrap().len(), 2);
+        assert_eq!(repeated.to_string(), r#"{"k":1,"k":2}"#);
+        let map = v.as_object().unwrap();
+        assert!(map.contains_key("z") && !map.contains_key("y") && !map.is_empty());
+        assert_eq!(map.keys().cloned().collect::<String>(), "nnegsbaoz");
+        assert_eq!(map.len(), map.iter().count());
+        let mut seen = 0;
+        for (key, value) in map {
+            seen += usize::from(map.get(key) == Some(value));
+        }
+        assert_eq!(seen, 7);
         let e = parse("[").unwrap_err();
         assert_eq!(e.to_string(), "unexpected end of input at line 1 column 2");
     }

@@ -12,7 +12,7 @@ fn to_serde(v: &Value) -> Serde {
         Value::Bool(b) => Serde::Bool(*b),
         Value::UInt(n) => Serde::from(*n),
         Value::NegInt(n) => Serde::from(*n),
-        Value::Str(s) => Serde::String(s.clone()),
+        Value::String(s) => Serde::String(s.clone()),
         Value::Array(a) => Serde::Array(a.iter().map(to_serde).collect()),
         Value::Object(o) => {
             Serde::Object(o.iter().map(|(k, v)| (k.clone(), to_serde(v))).collect())
@@ -157,7 +157,10 @@ proptest! {
     #[test]
     fn parses_what_serde_json_writes(v in json_value(), seed in any::<u64>()) {
         let compact = serde_json::to_string(&v).unwrap();
-        prop_assert_eq!(to_serde(&parse(&compact).unwrap()), v.clone());
+        let ours = parse(&compact).unwrap();
+        prop_assert_eq!(to_serde(&ours), v.clone());
+        // Writing it back gives serde_json's bytes.
+        prop_assert_eq!(ours.to_string(), compact);
         let pretty = serde_json::to_string_pretty(&v).unwrap();
         prop_assert_eq!(to_serde(&parse(&pretty).unwrap()), v.clone());
         let mut spaced = String::new();
