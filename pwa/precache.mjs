@@ -1,0 +1,77 @@
+// Post-build step: writes sw.js (from pwa/sw-template.js) into the build with the list of
+// every file of the build, each with its SHA-384 hash, and a version derived from all of
+// them. Trunk runs it as a post_build hook (TRUNK_STAGING_DIR); it can also be run on a
+// finished build, e.g. after a clinic pasted its configuration into index.html:
+//
+//   node pwa/precache.mjs dist
+//
+// Paths are relative to sw.js, so a build served from a sub-path works unchanged.
+//
+// `--after <script>` runs `node <script>` first (same environment) and stops if it fails.
+// Trunk starts all hooks of a stage at once, so a post-build step that changes the build
+// (the CSP loader rewrites index.html) runs this way, before the files are hashed.
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SW = 'sw.js';
+
+/** Every file under `dir`, as paths relative to it with `/` separators, sorted. */
+function files(dir, root = dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return files(path, root);
+      return entry.isFile() ? [relative(root, path).split(sep).join('/')] : [];
+    })
+    .sort();
+}
+
+/** The precache list and version of the build in `dir`. */
+export function precacheList(dir) {
+  const entries = files(dir)
+    .filter((path) => path !== SW)
+    .map((path) => {
+      const digest = createHash('sha384').update(readFileSync(join(dir, path))).digest('base64');
+      return { path, digest };
+    });
+  const version = createHash('sha256')
+    .update(entries.map((e) => `${e.path} ${e.digest}\n`).join(''))
+    .digest('hex')
+    .slice(0, 16);
+  // HTML is left unchecked: a clinic may paste its configuration into index.html.
+  const list = entries.map(({ path, digest }) => [path, path.endsWith('.html') ? '' : `sha384-${digest}`]);
+  return { version, list };
+}
+
+/** Writes `dir`/sw.js; returns the version. */
+export function writeServiceWorker(dir) {
+  const { version, list } = precacheList(dir);
+  const template = readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
+  const json = JSON.stringify(list, null, 1).replace(/\n\s*/g, ' ');
+  const source = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', json);
+  if (source.includes('__VERSION__') || source.includes('__FILES__')) {
+    throw new Error('pwa/sw-template.js lost its __VERSION__ or __FILES__ placeholder');
+  }
+  writeFileSync(join(dir, SW), source);
+  return { version, count: list.length };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const after = args.indexOf('--after');
+  if (after !== -1) {
+    execFileSync(process.execPath, [args[after + 1]], { stdio: 'inherit' });
+    args.splice(after, 2);
+  }
+  const dir = args[0] ?? process.env.TRUNK_STAGING_DIR;
+  if (!dir) {
+    console.error('usage: node pwa/precache.mjs <build folder> (or run as a Trunk post_build hook)');
+    process.exit(2);
+  }
+  const { version, count } = writeServiceWorker(dir);
+  console.log(`sw.js: version ${version}, ${count} files precached`);
+}
