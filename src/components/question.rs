@@ -63,6 +63,11 @@ pub fn question_screen(props: &QuestionProps) -> Html {
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
+    let choose_all = t(lang, "choose_all");
+    let help_says_choose_all = question
+        .help
+        .as_ref()
+        .is_some_and(|h| h.get(lang) == choose_all);
     let is_number = matches!(question.kind, QuestionKind::Number { .. });
     let input_id = format!("sc-input-{}", question.id);
     let heading = if is_number {
@@ -84,8 +89,8 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                 if let Some(help) = &question.help {
                     <p class="sc-help" id={help_id}>{ help.get(lang) }</p>
                 }
-                if question.kind == QuestionKind::MultiChoice {
-                    <p class="sc-help">{ t(lang, "choose_all") }</p>
+                if question.kind == QuestionKind::MultiChoice && !help_says_choose_all {
+                    <p class="sc-help">{ choose_all }</p>
                 }
                 <AnswerInput question={question.clone()} input_id={input_id} invalid={problem.is_some()} />
                 if let Some(problem) = problem {

@@ -31,9 +31,14 @@ pub fn results() -> Html {
                 answers={answers.clone()} lang={consult.lang.clone()} />
         },
         Assessment::Recommendations(results) => {
+            let results: Vec<&ProcedureResult> = results
+                .iter()
+                .filter(|r| config.offers(&r.procedure_id))
+                .collect();
             let group = |status: &str, key: &str| {
                 let cards: Vec<&ProcedureResult> = results
                     .iter()
+                    .copied()
                     .filter(|r| r.status.as_str() == status)
                     .collect();
                 if cards.is_empty() {
