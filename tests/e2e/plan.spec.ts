@@ -324,13 +324,8 @@ test.describe('booking messages', () => {
 test.describe('booking messages when the clinic does not offer every treatment', () => {
   test.use({ serviceWorkers: 'block' }); // the page is served through a route below
 
-  // BUG (src/components/results.rs, `mention`): the names for the messages are filtered by
-  // `config.offers` *before* `.enumerate()`, so their ranks no longer match the plan's
-  // `in_plan(rank, id)` (src/components/plan.rs ranks every suggestion). When the clinic does
-  // not offer the best suggestion, the message names the fourth suggestion, which the patient
-  // never ticked. Fix: enumerate the suggestions first and filter by `offers` afterwards (or
-  // give the plan and the messages the same list).
-  test.fixme('the messages name only ticked treatments the clinic offers', async ({ questionnaire: q, page }) => {
+  // The plan and the messages both rank only the suggestions the clinic offers.
+  test('the messages name only ticked treatments the clinic offers', async ({ questionnaire: q, page }) => {
     const offered = catalog.procedures.map((p) => p.id).filter((id) => id !== 'hydrafacial');
     const config = JSON.stringify({ procedures: { offered } });
     await page.route(
