@@ -6,7 +6,7 @@
 //! may be absent), and is a little stricter in three ways: every object refuses unknown and
 //! repeated keys (serde ignores unknown keys inside conditions, question kinds and effects, and
 //! keeps the last of a repeated language in a text), and a struct written as an array is not
-//! accepted. Errors name the path, e.g.
+//! accepted. It reports every bad field in one pass, each by its path, e.g.
 //! `procedures[3].frequency.bounds.min_days: expected a whole number from 0 to 4294967295, found -1`.
 
 use crate::condition::Condition;
@@ -39,17 +39,30 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-type R<T> = Result<T, ValidationError>;
-
-fn fail<T>(path: Path, message: String) -> R<T> {
-    Err(ValidationError {
-        path: path.to_string(),
-        message,
-    })
+/// The problems found so far. Decoding never stops early: a bad or missing value is reported
+/// and replaced by a placeholder, so one pass names every bad field (and the struct decoders
+/// stay straight-line code, which keeps them small in the bundle).
+#[derive(Default)]
+pub(crate) struct Cx {
+    pub(crate) errors: Vec<ValidationError>,
 }
 
-fn expected<T>(path: Path, what: &str, v: &Value) -> R<T> {
-    fail(path, format!("expected {what}, found {}", v.kind()))
+/// Stands for a missing field (already reported), so its decoder reports nothing more.
+static MISSING: Value = Value::Null;
+
+impl Cx {
+    fn fail(&mut self, path: Path, message: String) {
+        self.errors.push(ValidationError {
+            path: path.to_string(),
+            message,
+        });
+    }
+
+    fn expected(&mut self, path: Path, what: &str, v: &Value) {
+        if !std::ptr::eq(v, &MISSING) {
+            self.fail(path, format!("expected {what}, found {}", v.kind()));
+        }
+    }
 }
 
 /// "`a`, `b`, `c`" for messages.
@@ -62,172 +75,223 @@ fn one_of(names: &[&str]) -> String {
 struct Obj<'a> {
     members: &'a [(String, Value)],
     path: Path<'a>,
+    /// Not an object (reported): every field is silently missing.
+    broken: bool,
 }
 
 impl<'a> Obj<'a> {
-    fn new(v: &'a Value, path: Path<'a>, known: &[&str]) -> R<Obj<'a>> {
+    fn new(cx: &mut Cx, v: &'a Value, path: Path<'a>, known: &[&str]) -> Obj<'a> {
         let Some(map) = v.as_object() else {
-            return expected(path, "an object", v);
+            cx.expected(path, "an object", v);
+            return Obj {
+                members: &[],
+                path,
+                broken: true,
+            };
         };
         let members = &map.0[..];
         for (i, (key, _)) in members.iter().enumerate() {
             if !known.contains(&key.as_str()) {
-                return fail(
+                cx.fail(
                     path,
                     format!("unknown field `{key}`, expected one of {}", one_of(known)),
                 );
-            }
-            if members[..i].iter().any(|(k, _)| k == key) {
-                return fail(path, format!("duplicate field `{key}`"));
+            } else if members[..i].iter().any(|(k, _)| k == key) {
+                cx.fail(path, format!("duplicate field `{key}`"));
             }
         }
-        Ok(Obj { members, path })
+        Obj {
+            members,
+            path,
+            broken: false,
+        }
     }
 
-    /// The member `key`, absent or `null` alike as `None`.
-    fn opt(&self, key: &str) -> Option<&'a Value> {
-        self.members
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
-            .filter(|v| !v.is_null())
-    }
-
-    /// The member `key` of a `#[serde(default)]` field (only absence means the default).
-    fn default(&self, key: &str) -> Option<&'a Value> {
+    /// The member `key` (the first, if repeated; a repeat is reported).
+    fn find(&self, key: &str) -> Option<&'a Value> {
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    fn req(&self, key: &str) -> R<&'a Value> {
-        match self.members.iter().find(|(k, _)| k == key) {
-            Some((_, v)) => Ok(v),
-            None => fail(self.path, format!("missing field `{key}`")),
+    /// The member `key` of an optional field: absent or `null` alike as `None`.
+    fn opt(&self, key: &str) -> Option<&'a Value> {
+        self.find(key).filter(|v| !v.is_null())
+    }
+
+    /// A required member; a missing one is reported and stands as [`MISSING`].
+    fn req(&self, cx: &mut Cx, key: &str) -> &'a Value {
+        match self.find(key) {
+            Some(v) => v,
+            None => {
+                if !self.broken {
+                    cx.fail(self.path, format!("missing field `{key}`"));
+                }
+                &MISSING
+            }
         }
     }
 }
 
+type Decoder<'a, T> = fn(&mut Cx, &'a Value, Path) -> T;
+
 /// Decodes a required field with `f`.
-fn field<'a, T>(o: &Obj<'a>, key: &'a str, f: fn(&'a Value, Path) -> R<T>) -> R<T> {
-    f(o.req(key)?, Path::Key(&o.path, key))
+fn field<'a, T>(cx: &mut Cx, o: &Obj<'a>, key: &'a str, f: Decoder<'a, T>) -> T {
+    let v = o.req(cx, key);
+    f(cx, v, Path::Key(&o.path, key))
 }
 
 /// Decodes an optional field with `f` (absent or `null`: `None`).
-fn option<'a, T>(o: &Obj<'a>, key: &'a str, f: fn(&'a Value, Path) -> R<T>) -> R<Option<T>> {
-    o.opt(key)
-        .map(|v| f(v, Path::Key(&o.path, key)))
-        .transpose()
+fn option<'a, T>(cx: &mut Cx, o: &Obj<'a>, key: &'a str, f: Decoder<'a, T>) -> Option<T> {
+    o.opt(key).map(|v| f(cx, v, Path::Key(&o.path, key)))
 }
 
-fn list<'a, T>(v: &'a Value, path: Path, f: fn(&'a Value, Path) -> R<T>) -> R<Vec<T>> {
+/// Decodes a `#[serde(default)]` field with `f` (absent: the default; `null` is an error).
+fn or_default<'a, T: Default>(cx: &mut Cx, o: &Obj<'a>, key: &'a str, f: Decoder<'a, T>) -> T {
+    match o.find(key) {
+        Some(v) => f(cx, v, Path::Key(&o.path, key)),
+        None => T::default(),
+    }
+}
+
+fn list<'a, T>(cx: &mut Cx, v: &'a Value, path: Path, f: Decoder<'a, T>) -> Vec<T> {
     let Some(items) = v.as_array() else {
-        return expected(path, "an array", v);
+        cx.expected(path, "an array", v);
+        return Vec::new();
     };
     items
         .iter()
         .enumerate()
-        .map(|(i, x)| f(x, Path::Index(&path, i)))
+        .map(|(i, x)| f(cx, x, Path::Index(&path, i)))
         .collect()
 }
 
-fn string(v: &Value, path: Path) -> R<String> {
+fn string(cx: &mut Cx, v: &Value, path: Path) -> String {
     match v.as_str() {
-        Some(s) => Ok(s.to_string()),
-        None => expected(path, "a string", v),
-    }
-}
-
-fn strings(v: &Value, path: Path) -> R<Vec<String>> {
-    list(v, path, string)
-}
-
-fn boolean(v: &Value, path: Path) -> R<bool> {
-    match v.as_bool() {
-        Some(b) => Ok(b),
-        None => expected(path, "true or false", v),
-    }
-}
-
-/// A whole number within `min..=max`.
-fn whole(v: &Value, path: Path, min: i64, max: i64) -> R<i64> {
-    let found = match *v {
-        Value::UInt(n) => match i64::try_from(n) {
-            Ok(n) if (min..=max).contains(&n) => return Ok(n),
-            _ => n.to_string(),
-        },
-        Value::NegInt(n) if (min..=max).contains(&n) => return Ok(n),
-        Value::NegInt(n) => n.to_string(),
-        _ => return expected(path, "a whole number", v),
-    };
-    fail(
-        path,
-        format!("expected a whole number from {min} to {max}, found {found}"),
-    )
-}
-
-fn uint(v: &Value, path: Path) -> R<u32> {
-    whole(v, path, 0, u32::MAX.into()).map(|n| n as u32)
-}
-
-fn int(v: &Value, path: Path) -> R<i32> {
-    whole(v, path, i32::MIN.into(), i32::MAX.into()).map(|n| n as i32)
-}
-
-fn text(v: &Value, path: Path) -> R<Text> {
-    let Some(members) = v.as_object() else {
-        return expected(path, "an object of texts by language", v);
-    };
-    let mut out = Text::default();
-    for (lang, s) in members {
-        let s = string(s, Path::Key(&path, lang))?;
-        if out.0.insert(lang.clone(), s).is_some() {
-            return fail(path, format!("duplicate language `{lang}`"));
+        Some(s) => s.to_string(),
+        None => {
+            cx.expected(path, "a string", v);
+            String::new()
         }
     }
-    Ok(out)
 }
 
-fn texts(v: &Value, path: Path) -> R<Vec<Text>> {
-    list(v, path, text)
+fn strings(cx: &mut Cx, v: &Value, path: Path) -> Vec<String> {
+    list(cx, v, path, string)
+}
+
+fn boolean(cx: &mut Cx, v: &Value, path: Path) -> bool {
+    v.as_bool().unwrap_or_else(|| {
+        cx.expected(path, "true or false", v);
+        false
+    })
+}
+
+/// A whole number within `min..=max` (0 when it is not).
+fn whole(cx: &mut Cx, v: &Value, path: Path, min: i64, max: i64) -> i64 {
+    let found = match *v {
+        Value::UInt(n) => match i64::try_from(n) {
+            Ok(n) if (min..=max).contains(&n) => return n,
+            _ => n.to_string(),
+        },
+        Value::NegInt(n) if (min..=max).contains(&n) => return n,
+        Value::NegInt(n) => n.to_string(),
+        _ => {
+            cx.expected(path, "a whole number", v);
+            return 0;
+        }
+    };
+    cx.fail(
+        path,
+        format!("expected a whole number from {min} to {max}, found {found}"),
+    );
+    0
+}
+
+fn uint(cx: &mut Cx, v: &Value, path: Path) -> u32 {
+    whole(cx, v, path, 0, u32::MAX.into()) as u32
+}
+
+fn int(cx: &mut Cx, v: &Value, path: Path) -> i32 {
+    whole(cx, v, path, i32::MIN.into(), i32::MAX.into()) as i32
+}
+
+fn text(cx: &mut Cx, v: &Value, path: Path) -> Text {
+    let mut out = Text::default();
+    let Some(map) = v.as_object() else {
+        cx.expected(path, "an object of texts by language", v);
+        return out;
+    };
+    for (lang, s) in map {
+        let s = string(cx, s, Path::Key(&path, lang));
+        if out.0.insert(lang.clone(), s).is_some() {
+            cx.fail(path, format!("duplicate language `{lang}`"));
+        }
+    }
+    out
+}
+
+fn texts(cx: &mut Cx, v: &Value, path: Path) -> Vec<Text> {
+    list(cx, v, path, text)
 }
 
 /// An externally tagged enum value: `"name"` (payload `None`) or `{"name": payload}`, with the
-/// name checked against `names`.
-fn variant<'a>(v: &'a Value, path: Path, names: &[&str]) -> R<(&'a str, Option<&'a Value>)> {
+/// name checked against `names`. `None` when it is neither (reported).
+fn variant<'a>(
+    cx: &mut Cx,
+    v: &'a Value,
+    path: Path,
+    names: &[&str],
+) -> Option<(&'a str, Option<&'a Value>)> {
     let (name, payload) = match v {
         Value::String(s) => (s.as_str(), None),
         Value::Object(m) if m.len() == 1 => (m.0[0].0.as_str(), Some(&m.0[0].1)),
-        _ => return expected(path, "a string or an object with one key", v),
+        _ => {
+            cx.expected(path, "a string or an object with one key", v);
+            return None;
+        }
     };
     if !names.contains(&name) {
-        return fail(
+        cx.fail(
             path,
             format!(
                 "unknown variant `{name}`, expected one of {}",
                 one_of(names)
             ),
         );
+        return None;
     }
-    Ok((name, payload))
+    Some((name, payload))
 }
 
 /// A unit variant's payload: none, or `null` (as serde accepts).
-fn unit<T>(payload: Option<&Value>, path: Path, value: T) -> R<T> {
-    match payload {
-        None | Some(Value::Null) => Ok(value),
-        Some(v) => expected(path, "no value", v),
+fn unit(cx: &mut Cx, payload: Option<&Value>, path: Path) {
+    if let Some(v) = payload.filter(|v| !v.is_null()) {
+        cx.expected(path, "no value", v);
     }
 }
 
-/// A data variant's payload (the enum was written as a bare string otherwise).
-fn data<'a>(payload: Option<&'a Value>, path: Path, name: &str) -> R<&'a Value> {
-    match payload {
-        Some(v) => Ok(v),
-        None => fail(path, format!("`{name}` needs a value: {{\"{name}\": ..}}")),
+/// A data variant's payload (reported, and standing as [`MISSING`], when the enum was written
+/// as a bare string).
+fn data<'a>(cx: &mut Cx, payload: Option<&'a Value>, path: Path, name: &str) -> &'a Value {
+    payload.unwrap_or_else(|| {
+        cx.fail(path, format!("`{name}` needs a value: {{\"{name}\": ..}}"));
+        &MISSING
+    })
+}
+
+/// Decodes a whole catalog: the catalog, or every shape problem found.
+pub(crate) fn catalog(v: &Value) -> Result<Catalog, Vec<ValidationError>> {
+    let mut cx = Cx::default();
+    let catalog = catalog_in(&mut cx, v);
+    if cx.errors.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(cx.errors)
     }
 }
 
-pub(crate) fn catalog(v: &Value) -> R<Catalog> {
+fn catalog_in(cx: &mut Cx, v: &Value) -> Catalog {
     let o = Obj::new(
+        cx,
         v,
         Path::Root,
         &[
@@ -243,82 +307,77 @@ pub(crate) fn catalog(v: &Value) -> R<Catalog> {
             "messages",
             "scheduling",
         ],
-    )?;
-    Ok(Catalog {
-        version: field(&o, "version", uint)?,
-        languages: field(&o, "languages", strings)?,
-        concern_question: field(&o, "concern_question", string)?,
-        age_question: field(&o, "age_question", string)?,
-        concern_score: field(&o, "concern_score", int)?,
-        questions: field(&o, "questions", |v, p| list(v, p, question))?,
-        procedures: field(&o, "procedures", |v, p| list(v, p, procedure))?,
-        rules: field(&o, "rules", |v, p| list(v, p, rule))?,
-        red_flags: field(&o, "red_flags", |v, p| list(v, p, red_flag))?,
-        messages: field(&o, "messages", messages)?,
-        scheduling: field(&o, "scheduling", scheduling)?,
-    })
+    );
+    Catalog {
+        version: field(cx, &o, "version", uint),
+        languages: field(cx, &o, "languages", strings),
+        concern_question: field(cx, &o, "concern_question", string),
+        age_question: field(cx, &o, "age_question", string),
+        concern_score: field(cx, &o, "concern_score", int),
+        questions: field(cx, &o, "questions", |cx, v, p| list(cx, v, p, question)),
+        procedures: field(cx, &o, "procedures", |cx, v, p| list(cx, v, p, procedure)),
+        rules: field(cx, &o, "rules", |cx, v, p| list(cx, v, p, rule)),
+        red_flags: field(cx, &o, "red_flags", |cx, v, p| list(cx, v, p, red_flag)),
+        messages: field(cx, &o, "messages", messages),
+        scheduling: field(cx, &o, "scheduling", scheduling),
+    }
 }
 
-fn question(v: &Value, path: Path) -> R<Question> {
+fn question(cx: &mut Cx, v: &Value, path: Path) -> Question {
     let o = Obj::new(
+        cx,
         v,
         path,
         &[
             "id", "kind", "prompt", "help", "options", "show_if", "required",
         ],
-    )?;
-    Ok(Question {
-        id: field(&o, "id", string)?,
-        kind: field(&o, "kind", question_kind)?,
-        prompt: field(&o, "prompt", text)?,
-        help: option(&o, "help", text)?,
-        options: match o.default("options") {
-            Some(v) => list(v, Path::Key(&path, "options"), choice_option)?,
-            None => Vec::new(),
-        },
-        show_if: option(&o, "show_if", condition)?,
-        required: match o.default("required") {
-            Some(v) => boolean(v, Path::Key(&path, "required"))?,
-            None => false,
-        },
-    })
-}
-
-fn question_kind(v: &Value, path: Path) -> R<QuestionKind> {
-    let (name, payload) = variant(
-        v,
-        path,
-        &["single_choice", "multi_choice", "yes_no", "number"],
-    )?;
-    let path = Path::Key(&path, name);
-    match name {
-        "single_choice" => unit(payload, path, QuestionKind::SingleChoice),
-        "multi_choice" => unit(payload, path, QuestionKind::MultiChoice),
-        "yes_no" => unit(payload, path, QuestionKind::YesNo),
-        _ => {
-            let o = Obj::new(data(payload, path, name)?, path, &["min", "max"])?;
-            Ok(QuestionKind::Number {
-                min: field(&o, "min", uint)?,
-                max: field(&o, "max", uint)?,
-            })
-        }
+    );
+    Question {
+        id: field(cx, &o, "id", string),
+        kind: field(cx, &o, "kind", question_kind),
+        prompt: field(cx, &o, "prompt", text),
+        help: option(cx, &o, "help", text),
+        options: or_default(cx, &o, "options", |cx, v, p| list(cx, v, p, choice_option)),
+        show_if: option(cx, &o, "show_if", condition),
+        required: or_default(cx, &o, "required", boolean),
     }
 }
 
-fn choice_option(v: &Value, path: Path) -> R<ChoiceOption> {
-    let o = Obj::new(v, path, &["id", "label", "exclusive"])?;
-    Ok(ChoiceOption {
-        id: field(&o, "id", string)?,
-        label: field(&o, "label", text)?,
-        exclusive: match o.default("exclusive") {
-            Some(v) => boolean(v, Path::Key(&path, "exclusive"))?,
-            None => false,
-        },
-    })
+fn question_kind(cx: &mut Cx, v: &Value, path: Path) -> QuestionKind {
+    let names = ["single_choice", "multi_choice", "yes_no", "number"];
+    let Some((name, payload)) = variant(cx, v, path, &names) else {
+        return QuestionKind::YesNo;
+    };
+    let path = Path::Key(&path, name);
+    let kind = match name {
+        "single_choice" => QuestionKind::SingleChoice,
+        "multi_choice" => QuestionKind::MultiChoice,
+        "yes_no" => QuestionKind::YesNo,
+        _ => {
+            let v = data(cx, payload, path, name);
+            let o = Obj::new(cx, v, path, &["min", "max"]);
+            return QuestionKind::Number {
+                min: field(cx, &o, "min", uint),
+                max: field(cx, &o, "max", uint),
+            };
+        }
+    };
+    unit(cx, payload, path);
+    kind
 }
 
-fn procedure(v: &Value, path: Path) -> R<Procedure> {
+fn choice_option(cx: &mut Cx, v: &Value, path: Path) -> ChoiceOption {
+    let o = Obj::new(cx, v, path, &["id", "label", "exclusive"]);
+    ChoiceOption {
+        id: field(cx, &o, "id", string),
+        label: field(cx, &o, "label", text),
+        exclusive: or_default(cx, &o, "exclusive", boolean),
+    }
+}
+
+fn procedure(cx: &mut Cx, v: &Value, path: Path) -> Procedure {
     let o = Obj::new(
+        cx,
         v,
         path,
         &[
@@ -337,48 +396,48 @@ fn procedure(v: &Value, path: Path) -> R<Procedure> {
             "note",
             "sources",
         ],
-    )?;
-    Ok(Procedure {
-        id: field(&o, "id", string)?,
-        name: field(&o, "name", text)?,
-        summary: field(&o, "summary", text)?,
-        concerns: field(&o, "concerns", strings)?,
-        steps: field(&o, "steps", texts)?,
-        session_length: field(&o, "session_length", text)?,
-        downtime: field(&o, "downtime", text)?,
-        pain: field(&o, "pain", text)?,
-        aftercare: field(&o, "aftercare", texts)?,
-        min_age: field(&o, "min_age", uint)?,
-        min_age_sources: match o.default("min_age_sources") {
-            Some(v) => strings(v, Path::Key(&path, "min_age_sources"))?,
-            None => Vec::new(),
-        },
-        frequency: field(&o, "frequency", frequency)?,
-        note: option(&o, "note", text)?,
-        sources: field(&o, "sources", strings)?,
-    })
+    );
+    Procedure {
+        id: field(cx, &o, "id", string),
+        name: field(cx, &o, "name", text),
+        summary: field(cx, &o, "summary", text),
+        concerns: field(cx, &o, "concerns", strings),
+        steps: field(cx, &o, "steps", texts),
+        session_length: field(cx, &o, "session_length", text),
+        downtime: field(cx, &o, "downtime", text),
+        pain: field(cx, &o, "pain", text),
+        aftercare: field(cx, &o, "aftercare", texts),
+        min_age: field(cx, &o, "min_age", uint),
+        min_age_sources: or_default(cx, &o, "min_age_sources", strings),
+        frequency: field(cx, &o, "frequency", frequency),
+        note: option(cx, &o, "note", text),
+        sources: field(cx, &o, "sources", strings),
+    }
 }
 
-fn frequency(v: &Value, path: Path) -> R<Frequency> {
-    let o = Obj::new(v, path, &["bounds", "variants", "sources"])?;
-    Ok(Frequency {
-        bounds: field(&o, "bounds", day_range)?,
-        variants: field(&o, "variants", |v, p| list(v, p, frequency_variant))?,
-        sources: field(&o, "sources", strings)?,
-    })
+fn frequency(cx: &mut Cx, v: &Value, path: Path) -> Frequency {
+    let o = Obj::new(cx, v, path, &["bounds", "variants", "sources"]);
+    Frequency {
+        bounds: field(cx, &o, "bounds", day_range),
+        variants: field(cx, &o, "variants", |cx, v, p| {
+            list(cx, v, p, frequency_variant)
+        }),
+        sources: field(cx, &o, "sources", strings),
+    }
 }
 
-fn frequency_variant(v: &Value, path: Path) -> R<FrequencyVariant> {
-    let o = Obj::new(v, path, &["when", "why", "plan"])?;
-    Ok(FrequencyVariant {
-        when: option(&o, "when", condition)?,
-        why: option(&o, "why", text)?,
-        plan: field(&o, "plan", plan)?,
-    })
+fn frequency_variant(cx: &mut Cx, v: &Value, path: Path) -> FrequencyVariant {
+    let o = Obj::new(cx, v, path, &["when", "why", "plan"]);
+    FrequencyVariant {
+        when: option(cx, &o, "when", condition),
+        why: option(cx, &o, "why", text),
+        plan: field(cx, &o, "plan", plan),
+    }
 }
 
-fn rule(v: &Value, path: Path) -> R<Rule> {
+fn rule(cx: &mut Cx, v: &Value, path: Path) -> Rule {
     let o = Obj::new(
+        cx,
         v,
         path,
         &[
@@ -390,62 +449,80 @@ fn rule(v: &Value, path: Path) -> R<Rule> {
             "note",
             "sources",
         ],
-    )?;
-    Ok(Rule {
-        id: field(&o, "id", string)?,
-        when: field(&o, "when", condition)?,
-        procedures: field(&o, "procedures", strings)?,
-        effect: field(&o, "effect", effect)?,
-        reason: field(&o, "reason", text)?,
-        note: option(&o, "note", text)?,
-        sources: field(&o, "sources", strings)?,
-    })
-}
-
-fn effect(v: &Value, path: Path) -> R<Effect> {
-    let (name, payload) = variant(v, path, &["exclude", "defer", "caution", "score"])?;
-    let path = Path::Key(&path, name);
-    match name {
-        "exclude" => unit(payload, path, Effect::Exclude),
-        "caution" => unit(payload, path, Effect::Caution),
-        "defer" => {
-            let o = Obj::new(data(payload, path, name)?, path, &["until"])?;
-            Ok(Effect::Defer {
-                until: field(&o, "until", text)?,
-            })
-        }
-        _ => int(data(payload, path, name)?, path).map(Effect::Score),
+    );
+    Rule {
+        id: field(cx, &o, "id", string),
+        when: field(cx, &o, "when", condition),
+        procedures: field(cx, &o, "procedures", strings),
+        effect: field(cx, &o, "effect", effect),
+        reason: field(cx, &o, "reason", text),
+        note: option(cx, &o, "note", text),
+        sources: field(cx, &o, "sources", strings),
     }
 }
 
-fn red_flag(v: &Value, path: Path) -> R<RedFlag> {
+fn effect(cx: &mut Cx, v: &Value, path: Path) -> Effect {
+    let names = ["exclude", "defer", "caution", "score"];
+    let Some((name, payload)) = variant(cx, v, path, &names) else {
+        return Effect::Caution;
+    };
+    let path = Path::Key(&path, name);
+    match name {
+        "exclude" | "caution" => {
+            unit(cx, payload, path);
+            if name == "exclude" {
+                Effect::Exclude
+            } else {
+                Effect::Caution
+            }
+        }
+        "defer" => {
+            let v = data(cx, payload, path, name);
+            let o = Obj::new(cx, v, path, &["until"]);
+            Effect::Defer {
+                until: field(cx, &o, "until", text),
+            }
+        }
+        _ => {
+            let v = data(cx, payload, path, name);
+            Effect::Score(int(cx, v, path))
+        }
+    }
+}
+
+fn red_flag(cx: &mut Cx, v: &Value, path: Path) -> RedFlag {
     let o = Obj::new(
+        cx,
         v,
         path,
         &["id", "when", "urgency", "title", "advice", "sources"],
-    )?;
-    Ok(RedFlag {
-        id: field(&o, "id", string)?,
-        when: field(&o, "when", condition)?,
-        urgency: field(&o, "urgency", urgency)?,
-        title: field(&o, "title", text)?,
-        advice: field(&o, "advice", text)?,
-        sources: field(&o, "sources", strings)?,
-    })
+    );
+    RedFlag {
+        id: field(cx, &o, "id", string),
+        when: field(cx, &o, "when", condition),
+        urgency: field(cx, &o, "urgency", urgency),
+        title: field(cx, &o, "title", text),
+        advice: field(cx, &o, "advice", text),
+        sources: field(cx, &o, "sources", strings),
+    }
 }
 
-fn urgency(v: &Value, path: Path) -> R<Urgency> {
-    let (name, payload) = variant(v, path, &["emergency", "urgent", "soon"])?;
-    let value = match name {
+fn urgency(cx: &mut Cx, v: &Value, path: Path) -> Urgency {
+    let names = ["emergency", "urgent", "soon"];
+    let Some((name, payload)) = variant(cx, v, path, &names) else {
+        return Urgency::Soon;
+    };
+    unit(cx, payload, Path::Key(&path, name));
+    match name {
         "emergency" => Urgency::Emergency,
         "urgent" => Urgency::Urgent,
         _ => Urgency::Soon,
-    };
-    unit(payload, Path::Key(&path, name), value)
+    }
 }
 
-fn messages(v: &Value, path: Path) -> R<Messages> {
+fn messages(cx: &mut Cx, v: &Value, path: Path) -> Messages {
     let o = Obj::new(
+        cx,
         v,
         path,
         &[
@@ -455,49 +532,55 @@ fn messages(v: &Value, path: Path) -> R<Messages> {
             "age_unknown",
             "low_score",
         ],
-    )?;
-    Ok(Messages {
-        concern_match: field(&o, "concern_match", text)?,
-        no_concern_match: field(&o, "no_concern_match", text)?,
-        below_min_age: field(&o, "below_min_age", text)?,
-        age_unknown: field(&o, "age_unknown", text)?,
-        low_score: field(&o, "low_score", text)?,
-    })
+    );
+    Messages {
+        concern_match: field(cx, &o, "concern_match", text),
+        no_concern_match: field(cx, &o, "no_concern_match", text),
+        below_min_age: field(cx, &o, "below_min_age", text),
+        age_unknown: field(cx, &o, "age_unknown", text),
+        low_score: field(cx, &o, "low_score", text),
+    }
 }
 
-fn scheduling(v: &Value, path: Path) -> R<Scheduling> {
+fn scheduling(cx: &mut Cx, v: &Value, path: Path) -> Scheduling {
     let o = Obj::new(
+        cx,
         v,
         path,
         &["series_sessions", "series_note", "series_sources", "rules"],
-    )?;
-    Ok(Scheduling {
-        series_sessions: field(&o, "series_sessions", uint)?,
-        series_note: field(&o, "series_note", text)?,
-        series_sources: field(&o, "series_sources", strings)?,
-        rules: field(&o, "rules", |v, p| list(v, p, spacing_rule))?,
-    })
+    );
+    Scheduling {
+        series_sessions: field(cx, &o, "series_sessions", uint),
+        series_note: field(cx, &o, "series_note", text),
+        series_sources: field(cx, &o, "series_sources", strings),
+        rules: field(cx, &o, "rules", |cx, v, p| list(cx, v, p, spacing_rule)),
+    }
 }
 
-fn spacing_rule(v: &Value, path: Path) -> R<SpacingRule> {
-    let o = Obj::new(v, path, &["id", "rule", "reason", "note", "sources"])?;
-    Ok(SpacingRule {
-        id: field(&o, "id", string)?,
-        rule: field(&o, "rule", spacing)?,
-        reason: field(&o, "reason", text)?,
-        note: option(&o, "note", text)?,
-        sources: field(&o, "sources", strings)?,
-    })
+fn spacing_rule(cx: &mut Cx, v: &Value, path: Path) -> SpacingRule {
+    let o = Obj::new(cx, v, path, &["id", "rule", "reason", "note", "sources"]);
+    SpacingRule {
+        id: field(cx, &o, "id", string),
+        rule: field(cx, &o, "rule", spacing),
+        reason: field(cx, &o, "reason", text),
+        note: option(cx, &o, "note", text),
+        sources: field(cx, &o, "sources", strings),
+    }
 }
 
-fn spacing(v: &Value, path: Path) -> R<Spacing> {
-    let (name, payload) = variant(v, path, &["same_week", "recovery", "min_gap", "pause"])?;
+fn spacing(cx: &mut Cx, v: &Value, path: Path) -> Spacing {
+    let names = ["same_week", "recovery", "min_gap", "pause"];
+    let Some((name, payload)) = variant(cx, v, path, &names) else {
+        return Spacing::SameWeek {
+            procedures: Vec::new(),
+        };
+    };
     let path = Path::Key(&path, name);
-    let v = data(payload, path, name)?;
-    Ok(match name {
+    let v = data(cx, payload, path, name);
+    match name {
         "same_week" | "recovery" => {
-            let o = Obj::new(v, path, &["procedures"])?;
-            let procedures = field(&o, "procedures", strings)?;
+            let o = Obj::new(cx, v, path, &["procedures"]);
+            let procedures = field(cx, &o, "procedures", strings);
             if name == "same_week" {
                 Spacing::SameWeek { procedures }
             } else {
@@ -505,110 +588,111 @@ fn spacing(v: &Value, path: Path) -> R<Spacing> {
             }
         }
         "min_gap" => {
-            let o = Obj::new(v, path, &["procedures", "days"])?;
+            let o = Obj::new(cx, v, path, &["procedures", "days"]);
             Spacing::MinGap {
-                procedures: field(&o, "procedures", strings)?,
-                days: field(&o, "days", uint)?,
+                procedures: field(cx, &o, "procedures", strings),
+                days: field(cx, &o, "days", uint),
             }
         }
         _ => {
             let o = Obj::new(
+                cx,
                 v,
                 path,
                 &["procedure", "around", "days_before", "days_after"],
-            )?;
+            );
             Spacing::Pause {
-                procedure: field(&o, "procedure", string)?,
-                around: field(&o, "around", strings)?,
-                days_before: field(&o, "days_before", uint)?,
-                days_after: field(&o, "days_after", uint)?,
+                procedure: field(cx, &o, "procedure", string),
+                around: field(cx, &o, "around", strings),
+                days_before: field(cx, &o, "days_before", uint),
+                days_after: field(cx, &o, "days_after", uint),
             }
         }
-    })
+    }
 }
 
-fn condition(v: &Value, path: Path) -> R<Condition> {
-    let (name, payload) = variant(
-        v,
-        path,
-        &[
-            "is", "is_any", "yes", "no", "answered", "below", "at_least", "all", "any", "not",
-            "always",
-        ],
-    )?;
+fn condition(cx: &mut Cx, v: &Value, path: Path) -> Condition {
+    let names = [
+        "is", "is_any", "yes", "no", "answered", "below", "at_least", "all", "any", "not", "always",
+    ];
+    let Some((name, payload)) = variant(cx, v, path, &names) else {
+        return Condition::Always;
+    };
     let path = Path::Key(&path, name);
     if name == "always" {
-        return unit(payload, path, Condition::Always);
+        unit(cx, payload, path);
+        return Condition::Always;
     }
-    let v = data(payload, path, name)?;
-    Ok(match name {
+    let v = data(cx, payload, path, name);
+    match name {
         "is" => {
-            let o = Obj::new(v, path, &["question", "option"])?;
+            let o = Obj::new(cx, v, path, &["question", "option"]);
             Condition::Is {
-                question: field(&o, "question", string)?,
-                option: field(&o, "option", string)?,
+                question: field(cx, &o, "question", string),
+                option: field(cx, &o, "option", string),
             }
         }
         "is_any" => {
-            let o = Obj::new(v, path, &["question", "options"])?;
+            let o = Obj::new(cx, v, path, &["question", "options"]);
             Condition::IsAny {
-                question: field(&o, "question", string)?,
-                options: field(&o, "options", strings)?,
+                question: field(cx, &o, "question", string),
+                options: field(cx, &o, "options", strings),
             }
         }
-        "yes" => Condition::Yes(string(v, path)?),
-        "no" => Condition::No(string(v, path)?),
-        "answered" => Condition::Answered(string(v, path)?),
+        "yes" => Condition::Yes(string(cx, v, path)),
+        "no" => Condition::No(string(cx, v, path)),
+        "answered" => Condition::Answered(string(cx, v, path)),
         "below" | "at_least" => {
-            let o = Obj::new(v, path, &["question", "value"])?;
-            let question = field(&o, "question", string)?;
-            let value = field(&o, "value", uint)?;
+            let o = Obj::new(cx, v, path, &["question", "value"]);
+            let question = field(cx, &o, "question", string);
+            let value = field(cx, &o, "value", uint);
             if name == "below" {
                 Condition::Below { question, value }
             } else {
                 Condition::AtLeast { question, value }
             }
         }
-        "all" => Condition::All(list(v, path, condition)?),
-        "any" => Condition::Any(list(v, path, condition)?),
-        _ => Condition::Not(Box::new(condition(v, path)?)),
-    })
+        "all" => Condition::All(list(cx, v, path, condition)),
+        "any" => Condition::Any(list(cx, v, path, condition)),
+        _ => Condition::Not(Box::new(condition(cx, v, path))),
+    }
 }
 
-fn day_range(v: &Value, path: Path) -> R<DayRange> {
-    let o = Obj::new(v, path, &["min_days", "max_days"])?;
-    Ok(DayRange {
-        min_days: field(&o, "min_days", uint)?,
-        max_days: field(&o, "max_days", uint)?,
-    })
+fn day_range(cx: &mut Cx, v: &Value, path: Path) -> DayRange {
+    let o = Obj::new(cx, v, path, &["min_days", "max_days"]);
+    DayRange {
+        min_days: field(cx, &o, "min_days", uint),
+        max_days: field(cx, &o, "max_days", uint),
+    }
 }
 
-fn count_range(v: &Value, path: Path) -> R<CountRange> {
-    let o = Obj::new(v, path, &["min", "max"])?;
-    Ok(CountRange {
-        min: field(&o, "min", uint)?,
-        max: field(&o, "max", uint)?,
-    })
+fn count_range(cx: &mut Cx, v: &Value, path: Path) -> CountRange {
+    let o = Obj::new(cx, v, path, &["min", "max"]);
+    CountRange {
+        min: field(cx, &o, "min", uint),
+        max: field(cx, &o, "max", uint),
+    }
 }
 
-fn course(v: &Value, path: Path) -> R<Course> {
-    let o = Obj::new(v, path, &["sessions", "interval"])?;
-    Ok(Course {
-        sessions: option(&o, "sessions", count_range)?,
-        interval: field(&o, "interval", day_range)?,
-    })
+fn course(cx: &mut Cx, v: &Value, path: Path) -> Course {
+    let o = Obj::new(cx, v, path, &["sessions", "interval"]);
+    Course {
+        sessions: option(cx, &o, "sessions", count_range),
+        interval: field(cx, &o, "interval", day_range),
+    }
 }
 
-fn home_use(v: &Value, path: Path) -> R<HomeUse> {
-    let o = Obj::new(v, path, &["nights_per_week", "increase_with_tolerance"])?;
-    Ok(HomeUse {
-        nights_per_week: field(&o, "nights_per_week", count_range)?,
-        increase_with_tolerance: field(&o, "increase_with_tolerance", boolean)?,
-    })
+fn home_use(cx: &mut Cx, v: &Value, path: Path) -> HomeUse {
+    let o = Obj::new(cx, v, path, &["nights_per_week", "increase_with_tolerance"]);
+    HomeUse {
+        nights_per_week: field(cx, &o, "nights_per_week", count_range),
+        increase_with_tolerance: field(cx, &o, "increase_with_tolerance", boolean),
+    }
 }
 
-fn plan(v: &Value, path: Path) -> R<Plan> {
+fn plan(cx: &mut Cx, v: &Value, path: Path) -> Plan {
     let o = Obj::new(
+        cx,
         v,
         path,
         &[
@@ -620,17 +704,14 @@ fn plan(v: &Value, path: Path) -> R<Plan> {
             "recovery_days",
             "note",
         ],
-    )?;
-    Ok(Plan {
-        initial: option(&o, "initial", course)?,
-        maintenance: option(&o, "maintenance", day_range)?,
-        min_gap_days: option(&o, "min_gap_days", uint)?,
-        home_use: option(&o, "home_use", home_use)?,
-        single_session: match o.default("single_session") {
-            Some(v) => boolean(v, Path::Key(&path, "single_session"))?,
-            None => false,
-        },
-        recovery_days: option(&o, "recovery_days", uint)?,
-        note: option(&o, "note", text)?,
-    })
+    );
+    Plan {
+        initial: option(cx, &o, "initial", course),
+        maintenance: option(cx, &o, "maintenance", day_range),
+        min_gap_days: option(cx, &o, "min_gap_days", uint),
+        home_use: option(cx, &o, "home_use", home_use),
+        single_session: or_default(cx, &o, "single_session", boolean),
+        recovery_days: option(cx, &o, "recovery_days", uint),
+        note: option(cx, &o, "note", text),
+    }
 }

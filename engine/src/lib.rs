@@ -53,9 +53,9 @@ pub use validate::{validate, ValidationError};
 pub const BUILTIN_CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.min.json"));
 
 /// Parses and validates a catalog. A JSON syntax error becomes one [`ValidationError`] whose
-/// path is `line L, column C`; a field of the wrong shape (missing, unknown, wrong type) one
-/// whose path names the field, e.g. `procedures[3].frequency.bounds.min_days`; otherwise every
-/// validation problem is returned.
+/// path is `line L, column C`; fields of the wrong shape (missing, unknown, wrong type) are all
+/// returned, each with the path of the field, e.g. `procedures[3].frequency.bounds.min_days`;
+/// otherwise every validation problem is returned.
 ///
 /// It reads the JSON with [`json::parse`] and decodes it by hand, not through serde, so the
 /// browser bundle does not carry serde's deserialisation code for the catalog. The result is
@@ -67,7 +67,7 @@ pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<ValidationError>> {
             message: e.message.to_string(),
         }]
     })?;
-    let catalog = decode::catalog(&value).map_err(|e| vec![e])?;
+    let catalog = decode::catalog(&value)?;
     let errors = validate(&catalog);
     if errors.is_empty() {
         Ok(catalog)

@@ -253,8 +253,46 @@ fn broken_catalogs_are_refused_by_both_with_a_named_path() {
     ] {
         assert!(serde(json).is_err());
         let errors = parse_catalog(json).unwrap_err();
+        assert_eq!(errors.len(), 1, "{json}: {errors:?}");
         assert!(errors[0].message.contains(message), "{json}: {errors:?}");
     }
+}
+
+#[test]
+fn every_bad_field_is_reported_in_one_pass() {
+    let json = edited(&[
+        ("/version", Some(json!(-1))),
+        ("/procedures/2/colour", Some(json!("blue"))),
+        ("/procedures/2/id", None),
+        ("/rules/1/when", Some(json!({"is": {"question": 5}}))),
+        ("/scheduling/rules/0/rule", Some(json!("same_day"))),
+    ]);
+    let paths: Vec<String> = parse_catalog(&json)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    let want = [
+        "version: expected a whole number from 0 to 4294967295, found -1",
+        "procedures[2]: unknown field `colour`",
+        "procedures[2]: missing field `id`",
+        "rules[1].when.is.question: expected a string, found a number",
+        "rules[1].when.is: missing field `option`",
+        "scheduling.rules[0].rule: unknown variant `same_day`",
+    ];
+    assert_eq!(paths.len(), want.len(), "{paths:#?}");
+    for (got, want) in paths.iter().zip(want) {
+        assert!(got.starts_with(want), "{got} / {want}");
+    }
+    // A section of the wrong kind is one problem, not one per missing field inside it.
+    let json = edited(&[("/messages", Some(json!([])))]);
+    assert_eq!(
+        parse_catalog(&json).unwrap_err(),
+        [skin_consult_engine::ValidationError {
+            path: "messages".into(),
+            message: "expected an object, found an array".into()
+        }]
+    );
 }
 
 /// Where this reader is stricter than serde on purpose: a repeated key (serde keeps the last
