@@ -7,8 +7,6 @@ import {
   test,
   expect,
   persona,
-  savedProgress,
-  STORAGE_KEY,
   TYPICAL_PATIENT,
   type Answers,
   type QuestionnairePage,
