@@ -14,7 +14,7 @@ pub fn is_share_fragment(fragment: &str) -> bool {
 }
 
 /// Builds the initial state. A share link wins over saved progress; anything unreadable gives
-/// a fresh consultation with a notice saying so.
+/// the welcome screen with a notice saying so (a broken link keeps valid saved answers).
 pub fn initial_state(
     catalog: Rc<Catalog>,
     lang: String,
@@ -29,7 +29,12 @@ pub fn initial_state(
                 step: Step::Results,
                 ..fresh
             },
+            // Nothing is lost: answers saved on this device stay, ready behind Start.
             Err(_) => ConsultState {
+                answers: stored
+                    .and_then(|stored| persist::restore(&catalog, stored).ok())
+                    .map(|saved| saved.answers)
+                    .unwrap_or_default(),
                 notice: Some(Notice::ShareLinkBroken),
                 ..fresh
             },

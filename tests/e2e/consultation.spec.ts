@@ -220,10 +220,7 @@ test.describe('required answers', () => {
 });
 
 test.describe('question screens', () => {
-  // App bug: the catalog's help text of the concerns question is "Choose all that apply." and
-  // the question screen adds the same hint to every multiple-choice question, so it is shown
-  // twice. Remove `test.fixme` once one of the two is gone.
-  test.fixme('the multiple-choice hint is shown once', async ({ questionnaire: q }) => {
+  test('the multiple-choice hint is shown once', async ({ questionnaire: q }) => {
     await q.gotoSaved({ age: 30, skin_type: 'dry' }, 'q:concerns');
     await expect(q.questionForm).toHaveAttribute('data-question', 'concerns');
     await expect(q.questionForm.getByText('Choose all that apply.', { exact: true })).toHaveCount(1);
