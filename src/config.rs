@@ -37,6 +37,9 @@ pub struct Kiosk {
     pub enabled: bool,
     /// Seconds without a touch before "Are you still there?".
     pub idle_seconds: u32,
+    /// Digits staff type to leave kiosk mode (after a 3-second press on the clinic name);
+    /// `None`: the press and a confirmation are enough.
+    pub exit_code: Option<String>,
 }
 
 impl Default for Kiosk {
@@ -44,6 +47,7 @@ impl Default for Kiosk {
         Kiosk {
             enabled: false,
             idle_seconds: 90,
+            exit_code: None,
         }
     }
 }
@@ -384,6 +388,11 @@ pub fn parse_config(json: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>)
                 "must be a whole number from 15 to 3600; 90 is used",
             ),
         }
+        config.kiosk.exit_code = reader.string(kiosk.get("exit_code"), "kiosk.exit_code", |code| {
+            (code.len() >= 4 && code.len() <= 12 && code.chars().all(|c| c.is_ascii_digit()))
+                .then_some(())
+                .ok_or("must be 4 to 12 digits; leaving kiosk mode needs no code")
+        });
     }
     config.debug = reader.boolean(root.get("debug"), "debug").unwrap_or(false);
     (config, reader.errors)

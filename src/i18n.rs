@@ -119,6 +119,8 @@ mod tests {
             include_str!("components/booking.rs"),
             include_str!("components/plan.rs"),
             include_str!("components/timeline.rs"),
+            include_str!("components/kiosk.rs"),
+            include_str!("components/update_banner.rs"),
         ];
         let mut used = 0;
         for source in sources {

@@ -10,6 +10,7 @@ pub mod components;
 pub mod config;
 pub mod crash;
 pub mod i18n;
+pub mod offline;
 pub mod persist;
 pub mod qr;
 pub mod share;
@@ -47,7 +48,14 @@ pub fn config_from_page(catalog: &Catalog) -> (Config, Vec<ConfigError>) {
 pub fn initial_state_from_browser(catalog: Rc<Catalog>, config: &Config) -> ConsultState {
     let lang = config.choose_language(&catalog, &browser::preferred_languages());
     let fragment = browser::fragment();
-    let stored = browser::read_storage(persist::STORAGE_KEY);
+    // Kiosk mode keeps nothing on the device: no progress is read, and any left over from
+    // normal use is removed so it can never reach a patient.
+    let stored = if config.kiosk.enabled {
+        browser::remove_storage(persist::STORAGE_KEY);
+        None
+    } else {
+        browser::read_storage(persist::STORAGE_KEY)
+    };
     let state = startup::initial_state(catalog, lang, fragment.as_deref(), stored.as_deref());
     if fragment.is_some_and(|f| startup::is_share_fragment(&f)) {
         browser::clear_fragment();
@@ -79,7 +87,8 @@ pub fn start() {
         browser::replace_query(&without_param(&query, crash::RESET_PARAM));
     }
     let catalog = Rc::new(builtin_catalog());
-    let (config, config_errors) = config_from_page(&catalog);
+    let (mut config, config_errors) = config_from_page(&catalog);
+    config.kiosk.enabled |= components::kiosk::kiosk_requested(&query);
     let props = AppProps {
         initial: Some(Rc::new(initial_state_from_browser(catalog, &config))),
         config: Rc::new(config),

@@ -93,6 +93,8 @@ pub struct ConsultState {
     /// Suggested procedures whose place in the plan the patient flipped (by default the
     /// plan holds the first [`PLAN_DEFAULT_COUNT`] suggestions).
     pub plan_toggled: Vec<String>,
+    /// Kiosk mode: "Are you still there?" is showing (see [`Action::Idle`]).
+    pub idle_warning: bool,
 }
 
 /// Everything that can change the state.
@@ -126,6 +128,15 @@ pub enum Action {
     SetPlanStart(Option<String>),
     /// Include or leave out a procedure from the plan.
     TogglePlanProcedure(String),
+    /// Kiosk mode: nobody touched the screen for a while. Asks "Are you still there?" when
+    /// the state holds anything of a patient's; otherwise just puts the welcome screen back
+    /// in the clinic's language (given).
+    Idle(String),
+    /// Kiosk mode: someone touched the screen; hides "Are you still there?" if shown.
+    StillHere,
+    /// Kiosk mode: forget everything (answers, plan choices, language, notices) and show the
+    /// welcome screen in the clinic's language (given), for the next patient.
+    Wipe(String),
 }
 
 impl ConsultState {
@@ -141,7 +152,17 @@ impl ConsultState {
             editing_from_review: false,
             plan_start: None,
             plan_toggled: Vec::new(),
+            idle_warning: false,
         }
+    }
+
+    /// Whether anything of a patient's is in the state: an answer, a step past the welcome
+    /// screen or a plan choice.
+    pub fn holds_patient_data(&self) -> bool {
+        !self.answers.is_empty()
+            || self.step != Step::Welcome
+            || self.plan_start.is_some()
+            || !self.plan_toggled.is_empty()
     }
 
     /// Whether the suggestion ranked `rank` (0 = best), `procedure_id`, is in the plan.
@@ -347,7 +368,81 @@ impl Reducible for ConsultState {
                 }
                 state
             }
+            Action::Idle(_) if self.holds_patient_data() => ConsultState {
+                idle_warning: true,
+                ..(*self).clone()
+            },
+            Action::Idle(lang) if self.lang != lang || self.notice.is_some() => {
+                ConsultState::new(self.catalog.clone(), lang)
+            }
+            Action::Idle(_) => return self,
+            Action::StillHere if self.idle_warning => ConsultState {
+                idle_warning: false,
+                ..(*self).clone()
+            },
+            Action::StillHere => return self,
+            Action::Wipe(lang) => ConsultState::new(self.catalog.clone(), lang),
         };
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod kiosk_tests {
+    use super::*;
+    use skin_consult_engine::builtin_catalog;
+
+    fn fresh() -> Rc<ConsultState> {
+        Rc::new(ConsultState::new(Rc::new(builtin_catalog()), "en".into()))
+    }
+
+    fn patient() -> Rc<ConsultState> {
+        let state = fresh().reduce(Action::Start);
+        let Step::Question(id) = state.step.clone() else {
+            panic!("Start leads to a question");
+        };
+        state
+            .reduce(Action::SetAnswer(id, Some(Answer::Number(30))))
+            .reduce(Action::SetLang("tr".into()))
+            .reduce(Action::TogglePlanProcedure("hydrafacial".into()))
+            .reduce(Action::SetPlanStart(Some("2026-12-07".into())))
+    }
+
+    #[test]
+    fn idle_with_a_patient_asks_and_a_touch_dismisses() {
+        let asked = patient().reduce(Action::Idle("en".into()));
+        assert!(asked.idle_warning);
+        assert_eq!(asked.answers, patient().answers, "asking keeps the answers");
+        let back = asked.reduce(Action::StillHere);
+        assert!(!back.idle_warning);
+        assert_eq!(*back, *patient());
+    }
+
+    #[test]
+    fn idle_on_a_fresh_welcome_screen_changes_nothing_or_only_the_language() {
+        let state = fresh();
+        assert!(Rc::ptr_eq(
+            &state,
+            &state.clone().reduce(Action::Idle("en".into()))
+        ));
+        let turkish = fresh().reduce(Action::SetLang("tr".into()));
+        let reset = turkish.reduce(Action::Idle("en".into()));
+        assert!(!reset.idle_warning);
+        assert_eq!(*reset, *fresh());
+        let untouched = fresh();
+        assert!(Rc::ptr_eq(
+            &untouched,
+            &untouched.clone().reduce(Action::StillHere)
+        ));
+    }
+
+    #[test]
+    fn wipe_forgets_everything_of_the_patient() {
+        let wiped = patient()
+            .reduce(Action::Idle("en".into()))
+            .reduce(Action::Wipe("en".into()));
+        assert_eq!(*wiped, *fresh());
+        assert!(!wiped.holds_patient_data());
+        assert!(patient().holds_patient_data());
     }
 }

@@ -5,6 +5,8 @@ use std::rc::Rc;
 use skin_consult_engine::builtin_catalog;
 use yew::prelude::*;
 
+use super::kiosk::{use_idle_timer, use_long_press, IdleOverlay, StaffExit, KIOSK_PARAM};
+use super::update_banner::UpdateStatus;
 use super::{
     config_errors::ConfigErrors, language_switch::LanguageSwitch, notice::NoticeBar,
     question::QuestionScreen, results::Results, review::Review, welcome::Welcome, Consult,
@@ -13,7 +15,7 @@ use crate::browser;
 use crate::config::{Config, ConfigError};
 use crate::i18n::{tf, DEFAULT_LANG};
 use crate::persist;
-use crate::state::{ConsultState, Step};
+use crate::state::{Action, ConsultState, Step};
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -43,9 +45,56 @@ pub fn app(props: &AppProps) -> Html {
         Some(state) => (*state).clone(),
         None => ConsultState::new(Rc::new(builtin_catalog()), DEFAULT_LANG.into()),
     });
-    let config = props.config.clone();
+    // Staff can leave kiosk mode (until the page is opened again).
+    let kiosk_left = use_state(|| false);
+    let config = use_memo((props.config.clone(), *kiosk_left), |(config, left)| {
+        let mut config = (**config).clone();
+        config.kiosk.enabled &= !left;
+        Rc::new(config)
+    });
+    let config: Rc<Config> = (*config).clone();
+    let kiosk = config.kiosk.enabled;
     let root = use_node_ref();
-    use_persistence(&consult);
+    use_persistence(&consult, kiosk);
+    let default_lang = {
+        let catalog = consult.catalog.clone();
+        use_memo(config.clone(), move |config| {
+            config.choose_language(&catalog, &browser::preferred_languages())
+        })
+    };
+    {
+        let (idle, active) = (consult.dispatcher(), consult.dispatcher());
+        let lang = (*default_lang).clone();
+        use_idle_timer(
+            kiosk,
+            config.kiosk.idle_seconds.saturating_mul(1000),
+            Callback::from(move |_| idle.dispatch(Action::Idle(lang.clone()))),
+            Callback::from(move |_| active.dispatch(Action::StillHere)),
+        );
+    }
+    let update = UpdateStatus {
+        ready: crate::offline::use_service_worker(!consult.holds_patient_data(), kiosk),
+    };
+    let staff_open = use_state(|| false);
+    let long_press = {
+        let open = staff_open.setter();
+        use_long_press(kiosk, Callback::from(move |_| open.set(true)))
+    };
+    let leave_kiosk = {
+        let (consult, kiosk_left, open) =
+            (consult.clone(), kiosk_left.setter(), staff_open.setter());
+        let lang = (*default_lang).clone();
+        Callback::from(move |_| {
+            consult.dispatch(Action::Wipe(lang.clone()));
+            open.set(false);
+            kiosk_left.set(true);
+            browser::replace_query(&crate::without_param(&browser::query(), KIOSK_PARAM));
+        })
+    };
+    let close_staff = {
+        let open = staff_open.setter();
+        Callback::from(move |_| open.set(false))
+    };
     use_focus_on_step(&consult.step, &root);
     use_theme(&config, &root);
     {
@@ -73,9 +122,12 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Rc<Config>> context={config.clone()}>
         <ContextProvider<Consult> context={consult.clone()}>
-            <div class="sc-app" lang={consult.lang.clone()} ref={root}>
+        <ContextProvider<UpdateStatus> context={update}>
+            <div class={classes!("sc-app", kiosk.then_some("sc-kiosk"))} lang={consult.lang.clone()} ref={root}>
                 <header class="sc-header">
-                    <p class="sc-brand">
+                    <p class="sc-brand" onpointerdown={long_press.start.clone()} onpointerup={long_press.cancel.clone()}
+                        onpointerleave={long_press.cancel.clone()} onpointercancel={long_press.cancel.clone()}
+                        oncontextmenu={Callback::from(move |e: MouseEvent| if kiosk { e.prevent_default() })}>
                         if let Some(logo) = &config.clinic.logo {
                             <img class="sc-logo" src={logo.clone()} alt="" />
                         }
@@ -89,7 +141,15 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <NoticeBar />
                 { screen }
+                if kiosk && consult.idle_warning {
+                    <IdleOverlay default_lang={(*default_lang).clone()} />
+                }
+                if kiosk && *staff_open {
+                    <StaffExit exit_code={config.kiosk.exit_code.clone().map(AttrValue::from)}
+                        on_exit={leave_kiosk} on_cancel={close_staff} />
+                }
             </div>
+        </ContextProvider<UpdateStatus>>
         </ContextProvider<Consult>>
         </ContextProvider<Rc<Config>>>
     }
@@ -111,11 +171,15 @@ fn use_theme(config: &Rc<Config>, root: &NodeRef) {
 
 /// Saves progress whenever answers or step change; a cleared consultation removes the record.
 #[hook]
-fn use_persistence(consult: &Consult) {
+fn use_persistence(consult: &Consult, kiosk: bool) {
     let catalog = consult.catalog.clone();
     use_effect_with(
-        (consult.answers.clone(), consult.step.clone()),
-        move |(answers, step)| {
+        (consult.answers.clone(), consult.step.clone(), kiosk),
+        move |(answers, step, kiosk)| {
+            // Kiosk mode keeps answers in memory only.
+            if *kiosk {
+                return;
+            }
             if answers.is_empty() && *step == Step::Welcome {
                 browser::remove_storage(persist::STORAGE_KEY);
             } else {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::use_config;
 use crate::browser::encode_component;
 use crate::clinic::Clinic;
 use crate::i18n::{t, tf};
@@ -34,6 +35,17 @@ pub fn contact_text(lang: &str, mention: &[String]) -> String {
 pub fn booking(props: &BookingProps) -> Html {
     let lang = props.lang.as_str();
     let clinic = &props.clinic;
+    // A kiosk tablet opens no links: the patient takes the results (and these contacts) to
+    // their own phone through the QR code.
+    if use_config().kiosk.enabled {
+        return html! {
+            <section class="sc-booking" aria-labelledby="sc-booking-title" data-kiosk-booking="">
+                <h2 id="sc-booking-title">{ t(lang, "book_title") }</h2>
+                <p>{ tf(lang, "book_lead", &[("clinic", &clinic.name)]) }</p>
+                <p class="sc-kiosk-handoff">{ t(lang, "kiosk_book_on_phone") }</p>
+            </section>
+        };
+    }
     let message = encode_component(&contact_text(lang, &props.mention));
     let whatsapp = clinic.whatsapp.as_ref().map(|number| {
         let digits: String = number.chars().filter(char::is_ascii_digit).collect();

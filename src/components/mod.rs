@@ -5,6 +5,7 @@ pub mod answer_input;
 pub mod app;
 pub mod booking;
 pub mod config_errors;
+pub mod kiosk;
 pub mod language_switch;
 pub mod notice;
 pub mod plan;
@@ -15,6 +16,7 @@ pub mod results;
 pub mod review;
 pub mod share_panel;
 pub mod timeline;
+pub mod update_banner;
 pub mod welcome;
 
 use yew::prelude::*;

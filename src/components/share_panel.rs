@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::use_consult;
+use super::{kiosk::without_kiosk_param, use_config, use_consult};
 use crate::browser;
 use crate::i18n::t;
 use crate::qr::qr_svg;
@@ -12,11 +12,13 @@ use crate::share;
 #[component(SharePanel)]
 pub fn share_panel() -> Html {
     let consult = use_consult();
+    let kiosk = use_config().kiosk.enabled;
     let lang = consult.lang.clone();
     let copied = use_state(|| None::<bool>);
+    // The link opens the normal widget on the patient's phone, never kiosk mode.
     let link = format!(
         "{}#{}",
-        browser::page_url(),
+        without_kiosk_param(&browser::page_url()),
         share::encode(&consult.catalog, &consult.effective_answers())
     );
     let copy = {
@@ -38,15 +40,21 @@ pub fn share_panel() -> Html {
     html! {
         <section class="sc-share sc-no-print" aria-labelledby="sc-share-title">
             <h2 id="sc-share-title">{ t(lang, "share_title") }</h2>
-            <p>{ t(lang, "share_lead") }</p>
-            <label class="sc-share-link">
-                <span>{ t(lang, "share_link_label") }</span>
-                <input type="url" readonly=true value={link} data-share-link="" />
-            </label>
-            <div class="sc-actions">
-                <button type="button" class="sc-button sc-secondary" onclick={copy}>{ t(lang, "copy_link") }</button>
-                <span role="status" class="sc-copy-status">{ status }</span>
-            </div>
+            // On a kiosk tablet the link is not shown or copied (the clipboard outlives the
+            // patient): the QR code is the way to take the results away.
+            if kiosk {
+                <p>{ t(lang, "kiosk_share_lead") }</p>
+            } else {
+                <p>{ t(lang, "share_lead") }</p>
+                <label class="sc-share-link">
+                    <span>{ t(lang, "share_link_label") }</span>
+                    <input type="url" readonly=true value={link} data-share-link="" />
+                </label>
+                <div class="sc-actions">
+                    <button type="button" class="sc-button sc-secondary" onclick={copy}>{ t(lang, "copy_link") }</button>
+                    <span role="status" class="sc-copy-status">{ status }</span>
+                </div>
+            }
             if let Some(qr) = qr {
                 <figure class="sc-qr">
                     <svg xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {0} {0}", qr.side)} role="img"

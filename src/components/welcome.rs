@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::use_consult;
+use super::{update_banner::UpdateBanner, use_consult};
 use crate::i18n::t;
 use crate::state::Action;
 
@@ -17,6 +17,7 @@ pub fn welcome() -> Html {
     };
     html! {
         <section class="sc-screen sc-welcome" aria-labelledby="sc-welcome-title">
+            <UpdateBanner />
             <h1 id="sc-welcome-title" tabindex="-1" data-focus-target="">{ t(lang, "app_title") }</h1>
             <p class="sc-lead">{ t(lang, "welcome_lead") }</p>
             <ul class="sc-promises">

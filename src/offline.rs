@@ -1,0 +1,154 @@
+//! Offline tablet mode, browser side: registers the service worker (`sw.js`, written into the
+//! build by `pwa/precache.mjs`) and notices when a new version has been cached.
+//!
+//! The service worker only precaches; switching to a new version waits for the page: the
+//! widget offers it on the welcome screen (between patients) and [`apply_update`] activates
+//! it and reloads. Registration happens only in release builds (so `trunk serve` never
+//! serves stale files) and only on the widget's own page (`data-sc-page` on the mount
+//! element), never on a clinic page that embeds the widget.
+
+use std::cell::RefCell;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use yew::Callback;
+
+/// The service worker file, relative to the page (so a sub-path deployment works).
+pub const SCRIPT: &str = "./sw.js";
+
+/// How often a tablet left on the welcome screen asks for a new version.
+pub const CHECK_EVERY_MS: u32 = 60 * 60 * 1000;
+
+thread_local! {
+    static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
+}
+
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent outside secure contexts (plain http on a LAN address) and in some webviews.
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .unwrap_or(false)
+        .then(|| navigator.service_worker())
+}
+
+/// Whether this page should register the service worker.
+fn wanted() -> bool {
+    !cfg!(debug_assertions)
+        && gloo::utils::document()
+            .get_element_by_id(crate::MOUNT_ID)
+            .is_some_and(|mount| mount.has_attribute("data-sc-page"))
+}
+
+/// Registers the service worker; `on_update` runs once a new version is cached and waiting
+/// (never for the first install).
+pub fn register(on_update: Callback<()>) {
+    if !wanted() {
+        return;
+    }
+    let Some(container) = container() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let options = web_sys::RegistrationOptions::new();
+        options.set_scope("./");
+        let Ok(registration) = JsFuture::from(container.register_with_options(SCRIPT, &options))
+            .await
+            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>())
+        else {
+            gloo::console::warn!(
+                "skin-consult: offline mode is unavailable (service worker not registered)"
+            );
+            return;
+        };
+        let controlled = container.controller().is_some();
+        if controlled && registration.waiting().is_some() {
+            on_update.emit(());
+        }
+        watch_installs(&registration, on_update);
+        REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
+    });
+}
+
+/// Reports each newly installed version that waits behind the one in control.
+fn watch_installs(registration: &ServiceWorkerRegistration, on_update: Callback<()>) {
+    let reg = registration.clone();
+    EventListener::new(registration, "updatefound", move |_| {
+        let Some(worker) = reg.installing() else {
+            return;
+        };
+        let on_update = on_update.clone();
+        let watched = worker.clone();
+        EventListener::new(&worker, "statechange", move |_| {
+            let controlled = container().is_some_and(|c| c.controller().is_some());
+            if watched.state() == ServiceWorkerState::Installed && controlled {
+                on_update.emit(());
+            }
+        })
+        .forget();
+    })
+    .forget();
+}
+
+/// Asks the server for a new version (quietly does nothing offline).
+pub fn check_for_update() {
+    let Some(registration) = REGISTRATION.with(|r| r.borrow().clone()) else {
+        return;
+    };
+    if let Ok(promise) = registration.update() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// Switches to the waiting version: it takes control, then the page reloads into it.
+pub fn apply_update() {
+    let Some(container) = container() else {
+        return;
+    };
+    let Some(waiting) = REGISTRATION.with(|r| r.borrow().as_ref().and_then(|r| r.waiting())) else {
+        return;
+    };
+    EventListener::once(&container, "controllerchange", |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    })
+    .forget();
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
+    let _ = waiting.post_message(&message);
+}
+
+/// Registers the service worker once and keeps asking for new versions: hourly, and each time
+/// the widget is back `between_patients` (a fresh welcome screen). Returns whether a new
+/// version is waiting. In `kiosk` mode the switch happens by itself between patients.
+#[yew::hook]
+pub fn use_service_worker(between_patients: bool, kiosk: bool) -> bool {
+    use yew::prelude::{use_effect_with, use_state};
+    let ready = use_state(|| false);
+    {
+        let setter = ready.setter();
+        use_effect_with((), move |_| {
+            register(Callback::from(move |_| setter.set(true)));
+            let interval = gloo::timers::callback::Interval::new(CHECK_EVERY_MS, check_for_update);
+            move || drop(interval)
+        });
+    }
+    use_effect_with(between_patients, |&between| {
+        if between {
+            check_for_update();
+        }
+    });
+    use_effect_with(
+        (*ready, between_patients, kiosk),
+        |&(ready, between, kiosk)| {
+            if ready && between && kiosk {
+                apply_update();
+            }
+        },
+    );
+    *ready
+}
