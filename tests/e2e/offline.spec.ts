@@ -1,0 +1,207 @@
+// Offline tablet mode: the web app manifest, the service worker's precache of every file of
+// the build, a full consultation with the network off, and the update path (a rebuilt
+// version is offered on the welcome screen, never during a questionnaire).
+//
+// Every test also gets the shared `traffic` checks: no console error, no uncaught exception,
+// no failed request and no request to another origin.
+
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, TYPICAL_PATIENT } from './pages/questionnaire-page';
+import { startServer } from './support/static-server.mjs';
+import { writeServiceWorker } from '../../pwa/precache.mjs';
+
+/** The build under test (what Playwright's web server serves). */
+const DIST = process.env.E2E_DIST ?? 'dist';
+
+/** Every file of a build folder, relative, with `/` separators. */
+function buildFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** Waits until the service worker controls the page (it claims the page once activated). */
+async function waitForServiceWorker(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** The widget's caches and the URLs each holds. */
+async function precached(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('skin-consult:')) continue;
+      const cache = await caches.open(name);
+      out[name] = (await cache.keys()).map((r) => r.url).sort();
+    }
+    return out;
+  });
+}
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(png: Buffer): string {
+  expect(png.subarray(1, 4).toString('latin1'), 'a PNG signature').toBe('PNG');
+  return `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
+}
+
+test('the web app manifest is linked, valid and installable from any folder', async ({
+  consult,
+  page,
+  request,
+  baseURL,
+}) => {
+  await consult.goto();
+  const link = page.locator('head link[rel="manifest"]');
+  await expect(link).toHaveCount(1);
+  const href = (await link.getAttribute('href'))!;
+  expect(href, 'a relative link, so a sub-path deployment works').not.toMatch(/^(\/|https?:)/);
+  await expect(page.locator('head meta[name="theme-color"]')).toHaveAttribute('content', /^#[0-9a-f]{6}$/i);
+
+  const response = await request.get(new URL(href, baseURL).href);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/manifest+json');
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({
+    name: expect.stringMatching(/\S/),
+    short_name: expect.stringMatching(/^.{1,12}$/),
+    display: 'standalone',
+    start_url: './',
+    scope: './',
+    theme_color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+    background_color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+  });
+
+  // Every icon exists with the declared size; browsers ask for 192 and 512, and a maskable one.
+  const manifestUrl = new URL(href, baseURL);
+  for (const icon of manifest.icons) {
+    const iconResponse = await request.get(new URL(icon.src, manifestUrl).href);
+    expect(iconResponse.status(), icon.src).toBe(200);
+    expect(iconResponse.headers()['content-type'], icon.src).toBe(icon.type);
+    if (icon.type === 'image/png') expect(pngSize(await iconResponse.body()), icon.src).toBe(icon.sizes);
+  }
+  const pngSizes = manifest.icons.filter((i: { type: string }) => i.type === 'image/png').map((i: { sizes: string }) => i.sizes);
+  expect(pngSizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  expect(manifest.icons.some((i: { purpose?: string }) => i.purpose === 'maskable')).toBe(true);
+
+  // Chromium's own manifest parser finds nothing wrong.
+  const cdp = await page.context().newCDPSession(page);
+  const parsed = await cdp.send('Page.getAppManifest');
+  expect(parsed.url).toBe(manifestUrl.href);
+  expect(parsed.errors, 'manifest parse errors').toEqual([]);
+});
+
+test('the service worker installs and precaches every file of the build', async ({ consult, page, baseURL }) => {
+  await consult.goto();
+  await waitForServiceWorker(page);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  expect(scope).toBe(`${baseURL}/`);
+
+  const expected = buildFiles(DIST)
+    .filter((file) => file !== 'sw.js')
+    .map((file) => new URL(file, `${baseURL}/`).href);
+  expect(expected.length).toBeGreaterThan(5);
+  const caches = await precached(page);
+  const names = Object.keys(caches);
+  expect(names, 'one cache, of the current version').toHaveLength(1);
+  const version = readFileSync(join(DIST, 'sw.js'), 'utf8').match(/const VERSION = "([0-9a-f]+)"/)![1];
+  expect(names[0]).toBe(`skin-consult:${baseURL}/:${version}`);
+  expect(caches[names[0]]).toEqual(expected);
+});
+
+test('with the network off, a reload still runs the whole consultation from the cache', async ({
+  questionnaire: q,
+  page,
+  context,
+}) => {
+  await q.goto();
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  const responses: { url: string; fromServiceWorker: boolean }[] = [];
+  page.on('response', (response) =>
+    responses.push({ url: response.url(), fromServiceWorker: response.fromServiceWorker() }),
+  );
+  await page.reload();
+  await expect(q.startButton).toBeEnabled();
+  await q.complete(TYPICAL_PATIENT);
+  await q.results();
+  await expect(q.card('hydrafacial')).toHaveAttribute('data-status', 'suggested');
+  await expect(q.root.locator('[data-qr] path')).toHaveAttribute('d', /\S/);
+
+  // Everything the page loaded came from the service worker; nothing reached the network
+  // (which is off: a request that bypassed the cache would have failed the traffic check).
+  expect(responses.map((r) => r.url)).toEqual(expect.arrayContaining([expect.stringMatching(/\.wasm$/)]));
+  expect(responses.filter((r) => !r.fromServiceWorker)).toEqual([]);
+});
+
+/** A copy of the build on its own server, so a test can rebuild it. */
+interface Deployment {
+  dir: string;
+  url: string;
+}
+
+const updateTest = test.extend<{ deployment: Deployment }>({
+  deployment: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sc-update-'));
+    cpSync(DIST, dir, { recursive: true });
+    const server = await startServer({ root: dir });
+    await use({ dir, url: server.url });
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+  baseURL: async ({ deployment }, use) => use(deployment.url),
+});
+
+updateTest('a rebuilt version waits during a questionnaire and is offered on the welcome screen', async ({
+  questionnaire: q,
+  page,
+  deployment,
+}) => {
+  const marker = page.locator('head meta[name="sc-e2e-build"]');
+  const banner = q.root.locator('[data-update-ready]');
+  await q.goto();
+  await waitForServiceWorker(page);
+  const [oldCache] = Object.keys(await precached(page));
+  await q.start();
+  await q.answerAndContinue('age', 28);
+  await expect(q.questionForm).toHaveAttribute('data-question', 'skin_type');
+
+  // A new build is deployed (here: index.html changes, as when a clinic edits its
+  // configuration, and sw.js is regenerated), and the browser finds it.
+  const index = join(deployment.dir, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head><meta name="sc-e2e-build" content="2">'));
+  const { version } = writeServiceWorker(deployment.dir);
+  expect(oldCache.endsWith(`:${version}`)).toBe(false);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting);
+
+  // Mid-questionnaire nothing changes: no offer, same screen, same answers, old version.
+  await expect(banner).toHaveCount(0);
+  await expect(q.questionForm).toHaveAttribute('data-question', 'skin_type');
+  await expect(marker).toHaveCount(0);
+  await q.back();
+  await expect(q.numberInput).toHaveValue('28');
+  await expect(banner).toHaveCount(0);
+
+  // Back on the welcome screen (between patients) the new version is offered, and taken.
+  await q.back();
+  await expect(q.welcomeScreen).toBeVisible();
+  await expect(banner).toContainText('A new version of the consultation is ready.');
+  await q.button('Update now').click();
+  await expect(marker).toHaveCount(1);
+  await expect(q.startButton).toBeEnabled();
+  await waitForServiceWorker(page);
+  await expect
+    .poll(async () => Object.keys(await precached(page)), { message: 'the old cache is deleted' })
+    .toEqual([`skin-consult:${deployment.url}/:${version}`]);
+});
