@@ -31,7 +31,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `node tests/e2e/support/static-server.mjs --root ${dist} --port ${port}`,
+    // The example clinic site (examples/clinic-site) is served beside the widget, same origin.
+    command: `node tests/e2e/support/static-server.mjs --root ${dist} --port ${port} --mount /examples/=examples`,
     url: `${baseURL}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,

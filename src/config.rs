@@ -52,6 +52,16 @@ impl Default for Kiosk {
     }
 }
 
+/// How the widget talks to the page that embeds it (see [`crate::embed`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EmbedSettings {
+    /// Origins (`https://host[:port]`) of pages allowed to frame the widget and receive its
+    /// messages, besides the widget's own origin.
+    pub parent_origins: Vec<String>,
+    /// Whether `consult:completed` carries the health answers. Off unless the clinic opts in.
+    pub events_include_answers: bool,
+}
+
 /// The clinic's configuration, with defaults wherever it said nothing usable.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
@@ -71,6 +81,8 @@ pub struct Config {
     pub disclaimer: Option<Text>,
     /// Kiosk settings.
     pub kiosk: Kiosk,
+    /// Host-page integration.
+    pub embed: EmbedSettings,
     /// Show configuration problems on the page (for the site owner, never for patients).
     pub debug: bool,
 }
@@ -257,6 +269,19 @@ impl Reader<'_> {
     }
 }
 
+/// The top-level settings of a configuration (`$schema` lets editors validate it).
+pub const KNOWN_SETTINGS: [&str; 9] = [
+    "$schema",
+    "clinic",
+    "theme",
+    "languages",
+    "procedures",
+    "disclaimer",
+    "kiosk",
+    "embed",
+    "debug",
+];
+
 /// Reads a configuration. Never fails: the result holds what was usable, the errors the rest.
 pub fn parse_config(json: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>) {
     let mut config = Config::default();
@@ -284,17 +309,10 @@ pub fn parse_config(json: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>)
     let Some(root) = reader.object(Some(&root), "(document)") else {
         return (config, reader.errors);
     };
-    const KNOWN: [&str; 8] = [
-        "clinic",
-        "theme",
-        "languages",
-        "procedures",
-        "disclaimer",
-        "kiosk",
-        "debug",
-        "$schema",
-    ];
-    for key in root.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
+    for key in root
+        .keys()
+        .filter(|k| !KNOWN_SETTINGS.contains(&k.as_str()))
+    {
         reader.error(key, "is not a known setting; ignored");
     }
 
@@ -394,8 +412,44 @@ pub fn parse_config(json: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>)
                 .ok_or("must be 4 to 12 digits; leaving kiosk mode needs no code")
         });
     }
+    if let Some(embed) = reader.object(root.get("embed"), "embed") {
+        config.embed = read_embed(&mut reader, embed);
+    }
     config.debug = reader.boolean(root.get("debug"), "debug").unwrap_or(false);
     (config, reader.errors)
+}
+
+fn read_embed(reader: &mut Reader, embed: &Map<String, Value>) -> EmbedSettings {
+    let mut settings = EmbedSettings {
+        events_include_answers: reader
+            .boolean(
+                embed.get("events_include_answers"),
+                "embed.events_include_answers",
+            )
+            .unwrap_or(false),
+        ..EmbedSettings::default()
+    };
+    match embed.get("parent_origins") {
+        None => {}
+        Some(Value::Array(origins)) => {
+            for (i, origin) in origins.iter().enumerate() {
+                let path = format!("embed.parent_origins[{i}]");
+                if let Some(origin) = reader.string(Some(origin), &path, check_origin) {
+                    settings.parent_origins.push(origin);
+                }
+            }
+        }
+        Some(_) => reader.error(
+            "embed.parent_origins",
+            "must be a list of origins such as \"https://www.example.com\"; ignored",
+        ),
+    }
+    for key in embed.keys() {
+        if !["parent_origins", "events_include_answers"].contains(&key.as_str()) {
+            reader.error(&format!("embed.{key}"), "is not a known setting; ignored");
+        }
+    }
+    settings
 }
 
 fn is_language_tag(tag: &str) -> bool {
@@ -451,6 +505,17 @@ fn check_https_url(url: &str) -> Result<(), &'static str> {
     (host_ok && no_space && url.len() <= 2000)
         .then_some(())
         .ok_or("is not a valid https: address")
+}
+
+fn check_origin(origin: &str) -> Result<(), &'static str> {
+    let rest = origin.strip_prefix("https://").unwrap_or("");
+    let ok = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c))
+        && !rest.ends_with(':');
+    ok.then_some(())
+        .ok_or("must be an https: origin (scheme and host only), such as https://www.example.com")
 }
 
 fn check_same_origin_path(path: &str) -> Result<(), &'static str> {

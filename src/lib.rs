@@ -9,10 +9,13 @@ pub mod clinic;
 pub mod components;
 pub mod config;
 pub mod crash;
+pub mod embed;
 pub mod i18n;
 pub mod offline;
 pub mod persist;
 pub mod qr;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod share;
 pub mod startup;
 pub mod state;
@@ -73,7 +76,20 @@ pub fn without_param(query: &str, name: &str) -> String {
         .join("&")
 }
 
-/// Mounts the widget into the element with id [`MOUNT_ID`], or the body when it is absent.
+/// The element Yew renders into: a container in the mount element's shadow root when the
+/// loader attached one (with the widget's stylesheets in it), else the mount element itself.
+fn render_root(mount: &web_sys::Element) -> web_sys::Element {
+    let Some(shadow) = mount.shadow_root() else {
+        return mount.clone();
+    };
+    match gloo::utils::document().create_element("div") {
+        Ok(container) if shadow.append_child(&container).is_ok() => container,
+        _ => mount.clone(),
+    }
+}
+
+/// Mounts the widget into the element with id [`MOUNT_ID`] (into its shadow root when it has
+/// one), or the body when it is absent.
 pub fn start() {
     let document = gloo::utils::document();
     let query = browser::query();
@@ -98,12 +114,14 @@ pub fn start() {
             .split('&')
             .any(|p| p == crash::DEBUG_PANIC),
     };
-    let Some(root) = document
+    let Some(mount) = document
         .get_element_by_id(MOUNT_ID)
         .or_else(|| document.body().map(Into::into))
     else {
         return;
     };
+    embed::install(&mount, &props.config);
+    let root = render_root(&mount);
     crash::install(root.clone());
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

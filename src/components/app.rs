@@ -97,9 +97,15 @@ pub fn app(props: &AppProps) -> Html {
     };
     use_focus_on_step(&consult.step, &root);
     use_theme(&config, &root);
+    crate::embed::use_embed(&consult, &config, &root);
     {
+        // On a clinic's page the document (and its `lang`) belongs to the clinic.
         let lang = consult.lang.clone();
-        use_effect_with(lang, |lang| browser::set_document_lang(lang));
+        use_effect_with(lang, |lang| {
+            if crate::embed::owns_document() {
+                browser::set_document_lang(lang);
+            }
+        });
     }
 
     let lang = consult.lang.as_str();

@@ -7,7 +7,10 @@
 // - optional gzip Content-Encoding (level 9, cached per file) when the client accepts it,
 //   as a clinic's web server would do; the benchmark uses it, the end-to-end tests do not.
 //
-// CLI: node tests/e2e/support/static-server.mjs --root dist [--port 4173] [--gzip]
+// - optional extra folder under a URL prefix (`--mount /examples/=examples`), so the example
+//   clinic site is served on the same origin as the widget, like a clinic would host it.
+//
+// CLI: node tests/e2e/support/static-server.mjs --root dist [--port 4173] [--gzip] [--mount /prefix/=folder]
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -35,10 +38,10 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.svg', '
 
 /**
  * Starts serving `root`. Resolves to `{ url, port, close() }` once listening.
- * @param {{ root: string, host?: string, port?: number, gzip?: boolean }} options
+ * @param {{ root: string, host?: string, port?: number, gzip?: boolean, mount?: [string, string] }} options
  */
-export async function startServer({ root, host = '127.0.0.1', port = 0, gzip = false }) {
-  const base = resolve(root);
+export async function startServer({ root, host = '127.0.0.1', port = 0, gzip = false, mount }) {
+  const rootBase = resolve(root);
   const gzipCache = new Map(); // path -> { mtimeMs, body }
 
   const server = createServer(async (req, res) => {
@@ -56,6 +59,11 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, gzip = f
       return notFound(res, req);
     }
     if (pathname.endsWith('/')) pathname += 'index.html';
+    let base = rootBase;
+    if (mount && pathname.startsWith(mount[0])) {
+      base = resolve(mount[1]);
+      pathname = pathname.slice(mount[0].length - 1);
+    }
     const file = resolve(join(base, pathname));
     if (file !== base && !file.startsWith(base + sep)) return notFound(res, req);
 
@@ -114,13 +122,15 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = arg('--root', 'dist');
   const port = Number(arg('--port', '4173'));
   const gzip = process.argv.includes('--gzip');
+  const mountArg = arg('--mount', '');
+  const mount = mountArg.includes('=') ? mountArg.split('=', 2) : undefined;
   try {
     await stat(join(root, 'index.html'));
   } catch {
     console.error(`static-server: ${root}/index.html not found; build first (trunk build --release)`);
     process.exit(1);
   }
-  const server = await startServer({ root, port, gzip });
+  const server = await startServer({ root, port, gzip, mount });
   console.log(`static-server: serving ${root} on ${server.url}${gzip ? ' (gzip)' : ''}`);
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => server.close().then(() => process.exit(0)));

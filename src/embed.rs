@@ -1,0 +1,271 @@
+//! Host integration: how the widget lives inside a clinic's page.
+//!
+//! Three modes, told apart at start-up ([`detect_mode`]):
+//!
+//! - **page**: the widget's own `index.html` opened directly (it owns the document);
+//! - **iframe**: that page inside a frame; the widget posts its height and its events to the
+//!   parent with `postMessage`, only to the widget's own origin or an origin the clinic listed
+//!   in `embed.parent_origins` (`embed/skin-consult-embed.js` checks the other direction);
+//! - **direct**: mounted into an element of the clinic's page; events are DOM `CustomEvent`s
+//!   dispatched on the mount element (they bubble to `document`).
+//!
+//! Events: `consult:started`, `consult:completed` (procedure ids and statuses; the health
+//! answers only when the clinic set `embed.events_include_answers`) and `consult:booking`
+//! (which channel). The details are built by pure functions, tested natively.
+
+use std::cell::RefCell;
+
+use serde_json::{json, Value};
+use skin_consult_engine::{assess, Answers, Assessment};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::components::Consult;
+use crate::config::Config;
+use crate::state::Step;
+
+/// The `source` field of every message the widget posts to a parent page.
+pub const MESSAGE_SOURCE: &str = "skin-consult";
+
+/// Where the widget runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The widget's own page, opened directly.
+    Page,
+    /// The widget's own page inside an iframe.
+    Iframe,
+    /// Mounted into an element of another page.
+    Direct,
+}
+
+/// The mode from two facts: whether the window is framed, and whether the mount element is
+/// the one of the widget's own page (it carries `data-sc-page`).
+pub fn detect_mode(framed: bool, own_page: bool) -> Mode {
+    match (framed, own_page) {
+        (true, true) => Mode::Iframe,
+        (_, false) => Mode::Direct,
+        (false, true) => Mode::Page,
+    }
+}
+
+/// The origin to post messages to, if the parent may receive them: the parent's origin when it
+/// is the widget's own or one the clinic allowed. `None` keeps everything inside the frame.
+pub fn parent_target(parent: Option<&str>, own: &str, allowed: &[String]) -> Option<String> {
+    let parent = parent?;
+    (parent == own || allowed.iter().any(|a| a == parent)).then(|| parent.to_string())
+}
+
+/// The detail of `consult:started`.
+pub fn started_detail(lang: &str) -> Value {
+    json!({ "lang": lang })
+}
+
+/// The detail of `consult:completed`: the outcome and each procedure's id and status. The
+/// answers are added only when `answers` is given (the clinic opted in).
+pub fn completed_detail(assessment: &Assessment, answers: Option<&Answers>) -> Value {
+    let procedures: Vec<Value> = assessment
+        .results()
+        .iter()
+        .map(|r| json!({ "id": r.procedure_id, "status": r.status.as_str() }))
+        .collect();
+    let outcome = match assessment {
+        Assessment::Referral(_) => "referral",
+        Assessment::Recommendations(_) => "recommendations",
+    };
+    let mut detail = json!({ "outcome": outcome, "procedures": procedures });
+    if let Some(answers) = answers {
+        detail["answers"] = serde_json::to_value(answers).unwrap_or(Value::Null);
+    }
+    detail
+}
+
+/// The detail of `consult:booking`: `web`, `phone`, `whatsapp` or `email`.
+pub fn booking_detail(channel: &str) -> Value {
+    json!({ "channel": channel })
+}
+
+/// The message carrying an event to a parent page.
+pub fn event_message(name: &str, detail: &Value) -> Value {
+    json!({ "source": MESSAGE_SOURCE, "type": "event", "name": name, "detail": detail })
+}
+
+/// The message carrying the widget's height (CSS pixels) to a parent page.
+pub fn height_message(height: f64) -> Value {
+    json!({ "source": MESSAGE_SOURCE, "type": "height", "height": height.ceil() })
+}
+
+struct Host {
+    mode: Mode,
+    mount: web_sys::Element,
+    /// The parent origin messages go to (iframe mode only).
+    target: Option<String>,
+}
+
+thread_local! {
+    static HOST: RefCell<Option<Host>> = const { RefCell::new(None) };
+}
+
+/// Records how the widget is embedded; called once by [`crate::start`]. Until then (e.g. in
+/// isolated component tests) the widget behaves as its own page and emits nothing.
+pub fn install(mount: &web_sys::Element, config: &Config) -> Mode {
+    let window = gloo::utils::window();
+    let framed = window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| !js_sys::Object::is(&parent, &window));
+    let mode = detect_mode(framed, mount.has_attribute("data-sc-page"));
+    let own = window.location().origin().unwrap_or_default();
+    let target = (mode == Mode::Iframe)
+        .then(|| {
+            parent_target(
+                parent_origin().as_deref(),
+                &own,
+                &config.embed.parent_origins,
+            )
+        })
+        .flatten();
+    HOST.with(|host| {
+        *host.borrow_mut() = Some(Host {
+            mode,
+            mount: mount.clone(),
+            target,
+        })
+    });
+    mode
+}
+
+/// Whether the widget may change the document itself (e.g. `<html lang>`): only on its own
+/// page or in its own frame, never on a clinic's page.
+pub fn owns_document() -> bool {
+    HOST.with(|host| {
+        host.borrow()
+            .as_ref()
+            .is_none_or(|h| h.mode != Mode::Direct)
+    })
+}
+
+/// The parent page's origin as the browser reports it.
+fn parent_origin() -> Option<String> {
+    let location = gloo::utils::window().location();
+    let ancestors = js_sys::Reflect::get(&location, &"ancestorOrigins".into()).ok()?;
+    let first = js_sys::Reflect::get(&ancestors, &0.into())
+        .ok()
+        .and_then(|v| v.as_string());
+    first.or_else(|| {
+        let referrer = gloo::utils::document().referrer();
+        web_sys::Url::new(&referrer).ok().map(|url| url.origin())
+    })
+}
+
+fn post(message: &Value) {
+    HOST.with(|host| {
+        let host = host.borrow();
+        let Some(target) = host.as_ref().and_then(|h| h.target.as_deref()) else {
+            return;
+        };
+        let parent = gloo::utils::window().parent().ok().flatten();
+        if let (Some(parent), Ok(data)) = (parent, js_sys::JSON::parse(&message.to_string())) {
+            let _ = parent.post_message(&data, target);
+        }
+    });
+}
+
+/// Tells the host page about `name` with `detail`, as the mode requires.
+pub fn emit(name: &str, detail: &Value) {
+    let mode = HOST.with(|host| host.borrow().as_ref().map(|h| (h.mode, h.mount.clone())));
+    match mode {
+        None => {}
+        Some((Mode::Iframe, _)) => post(&event_message(name, detail)),
+        Some((_, mount)) => {
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            init.set_detail(&js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL));
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+                let _ = mount.dispatch_event(&event);
+            }
+        }
+    }
+}
+
+/// Emits the consultation's events and, in a frame, reports the widget's height.
+#[hook]
+pub fn use_embed(consult: &Consult, config: &Config, root: &NodeRef) {
+    use_step_events(consult, config.embed.events_include_answers);
+    use_booking_events(root);
+    use_height_reports();
+}
+
+/// `consult:started` when the first question opens from the welcome screen,
+/// `consult:completed` whenever the results open.
+#[hook]
+fn use_step_events(consult: &Consult, include_answers: bool) {
+    let previous = use_mut_ref(|| consult.step.clone());
+    let consult = consult.clone();
+    use_effect_with(consult.step.clone(), move |step| {
+        let before = std::mem::replace(&mut *previous.borrow_mut(), step.clone());
+        match step {
+            Step::Question(_) if before == Step::Welcome => {
+                emit("consult:started", &started_detail(&consult.lang));
+            }
+            Step::Results if before != Step::Results => {
+                let answers = consult.effective_answers();
+                let assessment = assess(&consult.catalog, &answers);
+                let shared = include_answers.then_some(&answers);
+                emit("consult:completed", &completed_detail(&assessment, shared));
+            }
+            _ => {}
+        }
+    });
+}
+
+/// `consult:booking` when a booking link (`data-booking="<channel>"`) is followed.
+#[hook]
+fn use_booking_events(root: &NodeRef) {
+    let root = root.clone();
+    use_effect_with((), move |_| {
+        let listener = root.cast::<web_sys::Element>().map(|root| {
+            gloo::events::EventListener::new(&root, "click", |event| {
+                let channel = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest("[data-booking]").ok().flatten())
+                    .and_then(|el| el.get_attribute("data-booking"));
+                if let Some(channel) = channel {
+                    emit("consult:booking", &booking_detail(&channel));
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// In a frame, posts the mount element's height whenever it changes.
+#[hook]
+fn use_height_reports() {
+    use_effect_with((), move |_| {
+        let mount = HOST.with(|host| {
+            host.borrow()
+                .as_ref()
+                .filter(|h| h.mode == Mode::Iframe && h.target.is_some())
+                .map(|h| h.mount.clone())
+        });
+        let observer = mount.and_then(|mount| {
+            let measured = mount.clone();
+            let report = Closure::<dyn FnMut()>::new(move || {
+                let bottom = measured.get_bounding_client_rect().bottom();
+                let scrolled = gloo::utils::window().scroll_y().unwrap_or(0.0);
+                post(&height_message(bottom + scrolled));
+            });
+            let observer = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()).ok()?;
+            observer.observe(&mount);
+            Some((observer, report))
+        });
+        move || {
+            if let Some((observer, _report)) = observer {
+                observer.disconnect();
+            }
+        }
+    });
+}

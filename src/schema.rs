@@ -1,0 +1,179 @@
+//! The JSON Schema of the clinic configuration, generated from these types with `schemars`
+//! (`cargo run --features schema --bin config-schema > schema/config.schema.json`).
+//!
+//! Only compiled with the `schema` feature, never into the WebAssembly bundle. The types
+//! describe what [`crate::config::parse_config`] reads; `tests/embed.rs` checks that the
+//! committed schema is current and names every setting the reader knows.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+
+/// A text in every language, or an object of texts per language code (`{"en": "…", "tr": "…"}`).
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum Text {
+    /// The same text in every language.
+    Plain(#[schemars(length(min = 1, max = 2000))] String),
+    /// Texts per language code.
+    PerLanguage(BTreeMap<String, String>),
+}
+
+/// The clinic's name and contacts. Everything is shown as text; links are checked.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Clinic {
+    /// The clinic's name as shown to patients (1 to 120 characters).
+    #[schemars(length(min = 1, max = 120))]
+    pub name: Option<String>,
+    /// A path of the logo on the same site, such as `/images/logo.svg` (no scheme, no `//`).
+    #[schemars(regex(pattern = r"^/[^:\s<>\\]*$"))]
+    pub logo: Option<String>,
+    /// Phone number in international form, e.g. `+1 555 0100` (6 to 15 digits).
+    #[schemars(regex(pattern = r"^[0-9 +\-().]+$"))]
+    pub phone: Option<String>,
+    /// WhatsApp number in international form.
+    #[schemars(regex(pattern = r"^[0-9 +\-().]+$"))]
+    pub whatsapp: Option<String>,
+    /// E-mail address for `mailto:` links.
+    #[schemars(regex(pattern = r"^[A-Za-z0-9._+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z0-9\-]+$"))]
+    pub email: Option<String>,
+    /// The `https:` page where patients book.
+    #[schemars(regex(pattern = r"^https://[A-Za-z0-9.\-:]+([/?#][^\s<>\x22]*)?$"))]
+    pub booking_url: Option<String>,
+}
+
+/// Theme colours as hex colours (`#2f6f6a`).
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Colors {
+    /// Buttons and accents.
+    #[schemars(regex(pattern = r"^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$"))]
+    pub primary: Option<String>,
+    /// Text on the primary colour.
+    #[schemars(regex(pattern = r"^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$"))]
+    pub on_primary: Option<String>,
+    /// Page background.
+    #[schemars(regex(pattern = r"^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$"))]
+    pub background: Option<String>,
+    /// Card background.
+    #[schemars(regex(pattern = r"^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$"))]
+    pub surface: Option<String>,
+    /// Body text.
+    #[schemars(regex(pattern = r"^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$"))]
+    pub text: Option<String>,
+    /// Secondary text.
+    #[schemars(regex(pattern = r"^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$"))]
+    pub muted: Option<String>,
+}
+
+/// Colours and font.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Theme {
+    /// Theme colours; each must keep WCAG AA contrast with its pair.
+    pub colors: Option<Colors>,
+    /// A list of font names, such as `"Inter", sans-serif` (installed fonts only: the widget
+    /// loads nothing from other sites).
+    #[schemars(regex(pattern = r#"^[\p{L}\p{N} ,\-_'"]{1,200}$"#))]
+    pub font_family: Option<String>,
+}
+
+/// Languages offered and the default.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Languages {
+    /// Language codes offered (all the widget has when empty or absent).
+    pub offered: Option<Vec<String>>,
+    /// The language before the browser's preference.
+    pub default: Option<String>,
+}
+
+/// Which procedures the clinic offers and what it calls them.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Procedures {
+    /// Procedure ids of the catalog the clinic offers (all when absent).
+    pub offered: Option<Vec<String>>,
+    /// Display names replacing the catalog's, per procedure id.
+    pub names: Option<BTreeMap<String, Text>>,
+}
+
+/// Waiting-room tablet settings.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Kiosk {
+    /// Whether kiosk mode is on.
+    pub enabled: Option<bool>,
+    /// Seconds without a touch before "Are you still there?" (15 to 3600, default 90).
+    #[schemars(range(min = 15, max = 3600))]
+    pub idle_seconds: Option<u32>,
+    /// Digits staff type to leave kiosk mode (4 to 12 digits).
+    #[schemars(regex(pattern = r"^[0-9]{4,12}$"))]
+    pub exit_code: Option<String>,
+}
+
+/// How the widget talks to the page that embeds it.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Embed {
+    /// Origins (`https://host[:port]`) of other sites allowed to frame the widget and
+    /// receive its messages (the widget's own origin always is).
+    pub parent_origins: Option<Vec<OriginString>>,
+    /// Put the patient's health answers into `consult:completed`. Off by default: answers
+    /// are health data, and a host page's scripts (analytics, tag managers) would see them.
+    pub events_include_answers: Option<bool>,
+}
+
+/// An `https:` origin.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+pub struct OriginString(
+    #[schemars(regex(pattern = r"^https://[A-Za-z0-9.\-]+(:[0-9]+)?$"))]
+    String,
+);
+
+/// The clinic configuration of skin-consult: one JSON document, inline in
+/// `<script type="application/json" id="skin-consult-config">`. Every setting is optional;
+/// a bad one is reported with its path and replaced by its default.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "skin-consult clinic configuration")]
+#[allow(dead_code)]
+pub struct ConfigDocument {
+    /// The schema this document follows (for editors).
+    #[serde(rename = "$schema")]
+    pub schema: Option<String>,
+    /// Name and contacts.
+    pub clinic: Option<Clinic>,
+    /// Colours and font.
+    pub theme: Option<Theme>,
+    /// Languages offered and the default.
+    pub languages: Option<Languages>,
+    /// Procedures offered and their names.
+    pub procedures: Option<Procedures>,
+    /// The clinic's own disclaimer, shown with the widget's.
+    pub disclaimer: Option<Text>,
+    /// Waiting-room tablet settings.
+    pub kiosk: Option<Kiosk>,
+    /// Host-page integration.
+    pub embed: Option<Embed>,
+    /// List configuration problems on the page (for the site owner while setting up).
+    pub debug: Option<bool>,
+}
+
+/// The schema as pretty-printed JSON with a final newline.
+pub fn config_schema_json() -> String {
+    let schema = schemars::schema_for!(ConfigDocument);
+    let mut json = serde_json::to_string_pretty(&schema).expect("a schema serializes");
+    json.push('\n');
+    json
+}
