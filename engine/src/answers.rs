@@ -54,6 +54,27 @@ impl Answers {
         self.0.remove(question)
     }
 
+    /// The answers as a JSON object, exactly as serde writes them (`{"age": 34, "concerns":
+    /// ["acne"], ...}`), without serde.
+    pub fn to_json(&self) -> crate::json::Value {
+        use crate::json::{Map, Value};
+        Value::Object(Map(self
+            .0
+            .iter()
+            .map(|(question, answer)| {
+                let value = match answer {
+                    Answer::Choice(c) => Value::String(c.clone()),
+                    Answer::Choices(cs) => {
+                        Value::Array(cs.iter().map(|c| Value::String(c.clone())).collect())
+                    }
+                    Answer::YesNo(b) => Value::Bool(*b),
+                    Answer::Number(n) => Value::UInt((*n).into()),
+                };
+                (question.clone(), value)
+            })
+            .collect()))
+    }
+
     /// Builder-style [`Answers::insert`].
     pub fn with(mut self, question: impl Into<String>, answer: Answer) -> Answers {
         self.insert(question, answer);
@@ -111,6 +132,8 @@ mod tests {
         assert_eq!(a.get("skin"), Some(&Answer::Choice("oily".into())));
         assert!(a.get("concerns").unwrap().has_option("acne"));
         assert_eq!(a.options("concerns"), vec!["acne"]);
+        assert_eq!(a.to_json().to_string(), serde_json::to_string(&a).unwrap());
+        assert_eq!(Answers::new().to_json().to_string(), "{}");
         let back: Answers = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
         assert_eq!(back, a);
     }

@@ -92,6 +92,70 @@ impl Map {
     }
 }
 
+impl Map {
+    /// Sets `key` to `value`: replaces the last member named `key`, or appends one.
+    pub fn insert(&mut self, key: &str, value: Value) {
+        match self.0.iter_mut().rev().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key.to_string(), value)),
+        }
+    }
+}
+
+/// An object from `(key, value)` pairs, in that order: `object(vec![("lang", "en".into())])`.
+pub fn object(members: Vec<(&str, Value)>) -> Value {
+    Value::Object(Map(members
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()))
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::String(s.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::String(s)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<u32> for Value {
+    fn from(n: u32) -> Value {
+        Value::UInt(n.into())
+    }
+}
+
+impl From<u64> for Value {
+    fn from(n: u64) -> Value {
+        Value::UInt(n)
+    }
+}
+
+impl From<Vec<Value>> for Value {
+    fn from(items: Vec<Value>) -> Value {
+        Value::Array(items)
+    }
+}
+
+static NULL: Value = Value::Null;
+
+/// `value["key"]`: the member, or `null` when absent or not an object (as serde_json's).
+impl std::ops::Index<&str> for Value {
+    type Output = Value;
+    fn index(&self, key: &str) -> &Value {
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
 impl<'a> IntoIterator for &'a Map {
     type Item = &'a (String, Value);
     type IntoIter = std::slice::Iter<'a, (String, Value)>;
@@ -710,6 +774,25 @@ mod tests {
             seen += usize::from(map.get(key) == Some(value));
         }
         assert_eq!(seen, 7);
+        let mut built = object(vec![
+            ("s", "x".into()),
+            ("t", String::from("y").into()),
+            ("b", true.into()),
+            ("n", 7u32.into()),
+            ("m", u64::MAX.into()),
+            ("a", vec![Value::Null].into()),
+        ]);
+        assert_eq!(built["s"], s("x"));
+        assert_eq!(built["missing"], Value::Null);
+        assert_eq!(built["a"]["x"], Value::Null);
+        if let Value::Object(map) = &mut built {
+            map.insert("s", 1u32.into());
+            map.insert("z", false.into());
+        }
+        assert_eq!(
+            built.to_string(),
+            r#"{"s":1,"t":"y","b":true,"n":7,"m":18446744073709551615,"a":[null],"z":false}"#
+        );
         let e = parse("[").unwrap_err();
         assert_eq!(e.to_string(), "unexpected end of input at line 1 column 2");
     }
