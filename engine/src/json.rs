@@ -7,8 +7,11 @@
 //! * Objects ([`Map`]) keep their members in document order, duplicates included;
 //!   [`Map::get`] returns the last, as serde_json and JavaScript's `JSON.parse` do (the catalog
 //!   decoder refuses duplicates).
-//! * Numbers must be whole: fractions and exponents are refused (no document read through this
-//!   parser holds any), as are integers outside `i64::MIN..=u64::MAX`.
+//! * Whole numbers become [`Value::UInt`] / [`Value::NegInt`]. Any other number (a fraction, an
+//!   exponent, or an integer outside `i64::MIN..=u64::MAX`) is checked against the JSON grammar
+//!   and kept as written in [`Value::Decimal`]: nothing here needs its value, so the bundle
+//!   carries no float parser, yet a reader can still name the field ("expected a whole number,
+//!   found 7.5") instead of refusing the whole document.
 //! * Strings handle every escape, including `\uXXXX` surrogate pairs; lone surrogates and raw
 //!   control characters are refused.
 //! * Documents longer than [`MAX_LEN`] bytes or nested deeper than [`MAX_DEPTH`] are refused.
@@ -48,6 +51,8 @@ pub enum Value {
     UInt(u64),
     /// A negative whole number.
     NegInt(i64),
+    /// Any other number (fraction, exponent, or beyond 64 bits), exactly as written.
+    Decimal(String),
     /// A string.
     String(String),
     /// An array.
@@ -146,6 +151,27 @@ impl From<Vec<Value>> for Value {
     }
 }
 
+/// `value == "text"`, as with serde_json's `Value`.
+impl PartialEq<&str> for Value {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == Some(*other)
+    }
+}
+
+/// `value == 30`, as with serde_json's `Value`.
+impl PartialEq<i64> for Value {
+    fn eq(&self, other: &i64) -> bool {
+        self.as_i64() == Some(*other)
+    }
+}
+
+/// `value == true`, as with serde_json's `Value`.
+impl PartialEq<bool> for Value {
+    fn eq(&self, other: &bool) -> bool {
+        self.as_bool() == Some(*other)
+    }
+}
+
 static NULL: Value = Value::Null;
 
 /// `value["key"]`: the member, or `null` when absent or not an object (as serde_json's).
@@ -230,7 +256,7 @@ impl Value {
         match self {
             Value::Null => "null",
             Value::Bool(_) => "a boolean",
-            Value::UInt(_) | Value::NegInt(_) => "a number",
+            Value::UInt(_) | Value::NegInt(_) | Value::Decimal(_) => "a number",
             Value::String(_) => "a string",
             Value::Array(_) => "an array",
             Value::Object(_) => "an object",
@@ -246,6 +272,7 @@ impl fmt::Display for Value {
             Value::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
             Value::UInt(n) => write!(f, "{n}"),
             Value::NegInt(n) => write!(f, "{n}"),
+            Value::Decimal(s) => f.write_str(s),
             Value::String(s) => write_str(f, s),
             Value::Array(items) => {
                 f.write_str("[")?;
@@ -486,6 +513,7 @@ impl Parser<'_> {
     }
 
     fn number(&mut self) -> R<Value> {
+        let begin = self.i;
         let negative = self.peek() == Some(b'-');
         if negative {
             self.i += 1;
@@ -499,23 +527,37 @@ impl Parser<'_> {
             self.i = start + 1;
             return Err("invalid number (leading zero)");
         }
-        if let Some(b'.' | b'e' | b'E') = self.peek() {
-            return Err("fractional numbers are not supported");
+        let int_end = self.i;
+        let mut whole = true;
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+            if self.digits() == 0 {
+                return Err("invalid number");
+            }
+            whole = false;
         }
-        let mut mag: u64 = 0;
-        for &d in &self.s[start..self.i] {
+        if let Some(b'e' | b'E') = self.peek() {
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.i += 1;
+            }
+            if self.digits() == 0 {
+                return Err("invalid number");
+            }
+            whole = false;
+        }
+        let mut mag: Option<u64> = Some(0);
+        for &d in &self.s[start..int_end] {
             mag = mag
-                .checked_mul(10)
-                .and_then(|m| m.checked_add(u64::from(d - b'0')))
-                .ok_or("number out of range")?;
+                .and_then(|m| m.checked_mul(10))
+                .and_then(|m| m.checked_add(u64::from(d - b'0')));
         }
-        if !negative || mag == 0 {
-            Ok(Value::UInt(mag))
-        } else if mag <= 1 << 63 {
-            Ok(Value::NegInt((mag as i64).wrapping_neg()))
-        } else {
-            Err("number out of range")
-        }
+        Ok(match mag {
+            Some(m) if whole && (!negative || m == 0) => Value::UInt(m),
+            Some(m) if whole && m <= 1 << 63 => Value::NegInt((m as i64).wrapping_neg()),
+            // ASCII only, so a valid string.
+            _ => Value::Decimal(String::from_utf8_lossy(&self.s[begin..self.i]).into_owned()),
+        })
     }
 
     fn hex4(&mut self) -> R<u32> {
@@ -627,6 +669,18 @@ mod tests {
             ("-7", Value::NegInt(-7)),
             ("18446744073709551615", Value::UInt(u64::MAX)),
             ("-9223372036854775808", Value::NegInt(i64::MIN)),
+            ("1.5", Value::Decimal("1.5".into())),
+            ("-0.0", Value::Decimal("-0.0".into())),
+            ("1e3", Value::Decimal("1e3".into())),
+            ("2.50E-7", Value::Decimal("2.50E-7".into())),
+            (
+                "18446744073709551616",
+                Value::Decimal("18446744073709551616".into()),
+            ),
+            (
+                "-9223372036854775809",
+                Value::Decimal("-9223372036854775809".into()),
+            ),
             (r#""""#, s("")),
             (r#""a\"b\\c\/d""#, s("a\"b\\c/d")),
             (r#""\b\f\n\r\t""#, s("\u{8}\u{c}\n\r\t")),
@@ -676,10 +730,13 @@ mod tests {
             ("-", "invalid number", 1, 2),
             ("-a", "invalid number", 1, 2),
             ("+1", "expected a value", 1, 1),
-            ("1.5", "fractional numbers are not supported", 1, 2),
-            ("1e3", "fractional numbers are not supported", 1, 2),
-            ("18446744073709551616", "number out of range", 1, 21),
-            ("-9223372036854775809", "number out of range", 1, 21),
+            ("1.", "invalid number", 1, 3),
+            ("1.e3", "invalid number", 1, 3),
+            ("1e", "invalid number", 1, 3),
+            ("1e+", "invalid number", 1, 4),
+            (".5", "expected a value", 1, 1),
+            ("01.5", "invalid number (leading zero)", 1, 2),
+            ("1.5.2", "trailing characters", 1, 4),
             ("\"abc", "unterminated string", 1, 5),
             ("\"a\nb\"", "control character in string", 1, 3),
             ("\"\\x\"", "invalid escape", 1, 3),
@@ -723,6 +780,10 @@ mod tests {
     #[test]
     fn accessors() {
         let v = parse(r#"{"n":3,"neg":-3,"s":"x","b":true,"a":[1],"o":{},"z":null}"#).unwrap();
+        let d = parse("[1.5e3]").unwrap();
+        assert_eq!(d.to_string(), "[1.5e3]");
+        assert_eq!(d.as_array().unwrap()[0].as_u64(), None);
+        assert_eq!(d.as_array().unwrap()[0].as_i64(), None);
         assert_eq!(v.get("n").and_then(Value::as_u64), Some(3));
         assert_eq!(v.get("n").and_then(Value::as_i64), Some(3));
         assert_eq!(v.get("neg").and_then(Value::as_u64), None);
@@ -783,6 +844,9 @@ mod tests {
             ("a", vec![Value::Null].into()),
         ]);
         assert_eq!(built["s"], s("x"));
+        assert!(built["s"] == "x" && built["s"] != "y" && built["n"] != "7");
+        assert!(built["n"] == 7 && built["n"] != 8 && built["s"] != 7 && built["m"] != -1);
+        assert!(built["b"] == true && built["b"] != false && built["n"] != true);
         assert_eq!(built["missing"], Value::Null);
         assert_eq!(built["a"]["x"], Value::Null);
         if let Value::Object(map) = &mut built {
