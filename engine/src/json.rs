@@ -29,7 +29,8 @@
 //! let v = parse(r#"{"v": 1, "step": "review"}"#).unwrap();
 //! assert_eq!(v.get("v").and_then(Value::as_u64), Some(1));
 //! assert_eq!(v.get("step").and_then(Value::as_str), Some("review"));
-//! assert!(parse("[1.5]").is_err());
+//! assert_eq!(parse("[1.5]").unwrap().to_string(), "[1.5]"); // kept as written
+//! assert!(parse("[1.5,]").is_err());
 //! ```
 
 use std::fmt;
