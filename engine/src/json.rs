@@ -21,7 +21,7 @@
 //!
 //! The variant and method names follow `serde_json::Value` where they can (`Null`, `Bool`,
 //! `String`, `Array`, `Object`, `get`, `as_str`, `as_u64`, ...), so code written against
-//! serde_json's tree moves over with few changes; numbers are `UInt`/`NegInt` instead of
+//! serde_json's tree moves over with few changes; numbers are `UInt`/`NegInt`/`Decimal` instead of
 //! `Number`.
 //!
 //! ```
