@@ -194,7 +194,6 @@ fn whole(cx: &mut Cx, v: &Value, path: Path, min: i64, max: i64) -> i64 {
         },
         Value::NegInt(n) if (min..=max).contains(&n) => return n,
         Value::NegInt(n) => n.to_string(),
-        Value::Decimal(ref s) => s.clone(),
         _ => {
             cx.expected(path, "a whole number", v);
             return 0;

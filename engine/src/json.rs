@@ -7,11 +7,8 @@
 //! * Objects ([`Map`]) keep their members in document order, duplicates included;
 //!   [`Map::get`] returns the last, as serde_json and JavaScript's `JSON.parse` do (the catalog
 //!   decoder refuses duplicates).
-//! * Whole numbers become [`Value::UInt`] / [`Value::NegInt`]. Any other number (a fraction, an
-//!   exponent, or an integer outside `i64::MIN..=u64::MAX`) is checked against the JSON grammar
-//!   and kept as written in [`Value::Decimal`]: nothing here needs its value, so the bundle
-//!   carries no float parser, yet a reader can still name the field ("expected a whole number,
-//!   found 7.5") instead of refusing the whole document.
+//! * Numbers must be whole: fractions and exponents are refused (no document read through this
+//!   parser holds any), as are integers outside `i64::MIN..=u64::MAX`.
 //! * Strings handle every escape, including `\uXXXX` surrogate pairs; lone surrogates and raw
 //!   control characters are refused.
 //! * Documents longer than [`MAX_LEN`] bytes or nested deeper than [`MAX_DEPTH`] are refused.
@@ -21,7 +18,7 @@
 //!
 //! The variant and method names follow `serde_json::Value` where they can (`Null`, `Bool`,
 //! `String`, `Array`, `Object`, `get`, `as_str`, `as_u64`, ...), so code written against
-//! serde_json's tree moves over with few changes; numbers are `UInt`/`NegInt`/`Decimal` instead of
+//! serde_json's tree moves over with few changes; numbers are `UInt`/`NegInt` instead of
 //! `Number`.
 //!
 //! ```
@@ -29,8 +26,7 @@
 //! let v = parse(r#"{"v": 1, "step": "review"}"#).unwrap();
 //! assert_eq!(v.get("v").and_then(Value::as_u64), Some(1));
 //! assert_eq!(v.get("step").and_then(Value::as_str), Some("review"));
-//! assert_eq!(parse("[1.5]").unwrap().to_string(), "[1.5]"); // kept as written
-//! assert!(parse("[1.5,]").is_err());
+//! assert!(parse("[1.5]").is_err());
 //! ```
 
 use std::fmt;
@@ -52,8 +48,6 @@ pub enum Value {
     UInt(u64),
     /// A negative whole number.
     NegInt(i64),
-    /// Any other number (fraction, exponent, or beyond 64 bits), exactly as written.
-    Decimal(String),
     /// A string.
     String(String),
     /// An array.
@@ -257,7 +251,7 @@ impl Value {
         match self {
             Value::Null => "null",
             Value::Bool(_) => "a boolean",
-            Value::UInt(_) | Value::NegInt(_) | Value::Decimal(_) => "a number",
+            Value::UInt(_) | Value::NegInt(_) => "a number",
             Value::String(_) => "a string",
             Value::Array(_) => "an array",
             Value::Object(_) => "an object",
@@ -273,7 +267,6 @@ impl fmt::Display for Value {
             Value::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
             Value::UInt(n) => write!(f, "{n}"),
             Value::NegInt(n) => write!(f, "{n}"),
-            Value::Decimal(s) => f.write_str(s),
             Value::String(s) => write_str(f, s),
             Value::Array(items) => {
                 f.write_str("[")?;
@@ -514,7 +507,6 @@ impl Parser<'_> {
     }
 
     fn number(&mut self) -> R<Value> {
-        let begin = self.i;
         let negative = self.peek() == Some(b'-');
         if negative {
             self.i += 1;
@@ -528,37 +520,23 @@ impl Parser<'_> {
             self.i = start + 1;
             return Err("invalid number (leading zero)");
         }
-        let int_end = self.i;
-        let mut whole = true;
-        if self.peek() == Some(b'.') {
-            self.i += 1;
-            if self.digits() == 0 {
-                return Err("invalid number");
-            }
-            whole = false;
+        if let Some(b'.' | b'e' | b'E') = self.peek() {
+            return Err("fractional numbers are not supported");
         }
-        if let Some(b'e' | b'E') = self.peek() {
-            self.i += 1;
-            if let Some(b'+' | b'-') = self.peek() {
-                self.i += 1;
-            }
-            if self.digits() == 0 {
-                return Err("invalid number");
-            }
-            whole = false;
-        }
-        let mut mag: Option<u64> = Some(0);
-        for &d in &self.s[start..int_end] {
+        let mut mag: u64 = 0;
+        for &d in &self.s[start..self.i] {
             mag = mag
-                .and_then(|m| m.checked_mul(10))
-                .and_then(|m| m.checked_add(u64::from(d - b'0')));
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(u64::from(d - b'0')))
+                .ok_or("number out of range")?;
         }
-        Ok(match mag {
-            Some(m) if whole && (!negative || m == 0) => Value::UInt(m),
-            Some(m) if whole && m <= 1 << 63 => Value::NegInt((m as i64).wrapping_neg()),
-            // ASCII only, so a valid string.
-            _ => Value::Decimal(String::from_utf8_lossy(&self.s[begin..self.i]).into_owned()),
-        })
+        if !negative || mag == 0 {
+            Ok(Value::UInt(mag))
+        } else if mag <= 1 << 63 {
+            Ok(Value::NegInt((mag as i64).wrapping_neg()))
+        } else {
+            Err("number out of range")
+        }
     }
 
     fn hex4(&mut self) -> R<u32> {
@@ -670,18 +648,6 @@ mod tests {
             ("-7", Value::NegInt(-7)),
             ("18446744073709551615", Value::UInt(u64::MAX)),
             ("-9223372036854775808", Value::NegInt(i64::MIN)),
-            ("1.5", Value::Decimal("1.5".into())),
-            ("-0.0", Value::Decimal("-0.0".into())),
-            ("1e3", Value::Decimal("1e3".into())),
-            ("2.50E-7", Value::Decimal("2.50E-7".into())),
-            (
-                "18446744073709551616",
-                Value::Decimal("18446744073709551616".into()),
-            ),
-            (
-                "-9223372036854775809",
-                Value::Decimal("-9223372036854775809".into()),
-            ),
             (r#""""#, s("")),
             (r#""a\"b\\c\/d""#, s("a\"b\\c/d")),
             (r#""\b\f\n\r\t""#, s("\u{8}\u{c}\n\r\t")),
@@ -731,13 +697,10 @@ mod tests {
             ("-", "invalid number", 1, 2),
             ("-a", "invalid number", 1, 2),
             ("+1", "expected a value", 1, 1),
-            ("1.", "invalid number", 1, 3),
-            ("1.e3", "invalid number", 1, 3),
-            ("1e", "invalid number", 1, 3),
-            ("1e+", "invalid number", 1, 4),
-            (".5", "expected a value", 1, 1),
-            ("01.5", "invalid number (leading zero)", 1, 2),
-            ("1.5.2", "trailing characters", 1, 4),
+            ("1.5", "fractional numbers are not supported", 1, 2),
+            ("1e3", "fractional numbers are not supported", 1, 2),
+            ("18446744073709551616", "number out of range", 1, 21),
+            ("-9223372036854775809", "number out of range", 1, 21),
             ("\"abc", "unterminated string", 1, 5),
             ("\"a\nb\"", "control character in string", 1, 3),
             ("\"\\x\"", "invalid escape", 1, 3),
@@ -781,10 +744,6 @@ mod tests {
     #[test]
     fn accessors() {
         let v = parse(r#"{"n":3,"neg":-3,"s":"x","b":true,"a":[1],"o":{},"z":null}"#).unwrap();
-        let d = parse("[1.5e3]").unwrap();
-        assert_eq!(d.to_string(), "[1.5e3]");
-        assert_eq!(d.as_array().unwrap()[0].as_u64(), None);
-        assert_eq!(d.as_array().unwrap()[0].as_i64(), None);
         assert_eq!(v.get("n").and_then(Value::as_u64), Some(3));
         assert_eq!(v.get("n").and_then(Value::as_i64), Some(3));
         assert_eq!(v.get("neg").and_then(Value::as_u64), None);
