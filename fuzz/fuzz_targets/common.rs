@@ -1,0 +1,47 @@
+//! Shared by the fuzz targets: the built-in catalog, built once, and a re-signer for payloads.
+
+#![allow(dead_code)]
+
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use skin_consult::share;
+use skin_consult_engine::{builtin_catalog, Catalog};
+
+/// The built-in catalog (what the widget decodes against).
+pub fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let catalog = builtin_catalog();
+        // If `signed` ever stops matching the codec's checksum, the targets would silently stop
+        // reaching the answer parser: fail loudly instead.
+        assert_eq!(
+            share::decode(&catalog, &signed(share::PREFIX)),
+            Ok(Default::default()),
+            "fuzz/common.rs checksum no longer matches src/share.rs"
+        );
+        catalog
+    })
+}
+
+/// The same catalog behind an `Rc`, as `startup::initial_state` takes it.
+pub fn shared_catalog() -> Rc<Catalog> {
+    thread_local! {
+        static SHARED: Rc<Catalog> = Rc::new(catalog().clone());
+    }
+    SHARED.with(Rc::clone)
+}
+
+/// `body` with a correct `;k=` checksum appended (FNV-1a, 32 bits, as in `src/share.rs`), so
+/// mutated payloads get past the checksum and reach the answer parser.
+pub fn signed(body: &str) -> String {
+    let sum = body.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    format!("{body};k={sum:08x}")
+}
+
+/// The part of a payload before its checksum (all of it when it has none).
+pub fn body(payload: &str) -> &str {
+    payload.rsplit_once(";k=").map_or(payload, |(body, _)| body)
+}
