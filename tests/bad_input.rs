@@ -590,6 +590,8 @@ fn clinic_config_matrix() {
             vec!["version"],
             config_with(|c| c.debug = true),
         ),
+        // Found by fuzz/clinic_config: the path of an empty key is empty (see fuzz/README.md).
+        ("empty setting name", r#"{"":1,"debug":true}"#.into(), vec![""], config_with(|c| c.debug = true)),
         ("schema link", r#"{"$schema":"https://example.com/s.json"}"#.into(), vec![], Config::default()),
         // Wrong types: only that field falls back.
         ("array document", "[]".into(), vec!["(document)"], Config::default()),
