@@ -298,7 +298,10 @@ fn start_up_prefers_a_share_link_then_saved_progress() {
         (tampered.step.clone(), tampered.notice),
         (Step::Welcome, Some(Notice::ShareLinkBroken))
     );
-    assert_eq!(tampered.answers, reviewed.answers, "a broken link loses no saved answer");
+    assert_eq!(
+        tampered.answers, reviewed.answers,
+        "a broken link loses no saved answer"
+    );
 
     let truncated = start(Some(&link[..link.len() - 4]), None);
     assert_eq!(truncated.notice, Some(Notice::ShareLinkBroken));
