@@ -501,7 +501,7 @@ fn check_https_url(url: &str) -> Result<(), &'static str> {
             .all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
     let no_space = !url
         .chars()
-        .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>');
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
     (host_ok && no_space && url.len() <= 2000)
         .then_some(())
         .ok_or("is not a valid https: address")
@@ -522,9 +522,9 @@ fn check_same_origin_path(path: &str) -> Result<(), &'static str> {
     let ok = !path.is_empty()
         && !path.starts_with("//")
         && !path.contains(':')
-        && !path
-            .chars()
-            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>' || c == '\\')
+        && !path.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\'
+        })
         && path.len() <= 500;
     ok.then_some(())
         .ok_or("must be a path on this site, such as /images/logo.svg")

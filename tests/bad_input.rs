@@ -1235,12 +1235,10 @@ fn language_tag_matrix() {
     }
 }
 
-/// Finding (see fuzz/README.md): a browser's URL parser strips leading C0 control characters,
-/// so `"\u0001//evil.example/logo.png"` loads the logo from another site, yet it passes the
-/// same-origin check (which looks for `//` only at the very start and treats only whitespace
-/// as blank). Needs a change in `src/config.rs`; un-ignore once made.
+/// Regression (found by fuzz/clinic_config): a browser's URL parser strips leading C0 control
+/// characters, so `"\u0001//evil.example/logo.png"` would load the logo from another site; the
+/// same-origin check now refuses control characters anywhere.
 #[test]
-#[ignore = "finding: src/config.rs accepts a logo path that starts with a control character"]
 fn a_logo_path_with_a_leading_control_character_is_refused() {
     for logo in [
         "\u{1}//evil.example/logo.png",
