@@ -140,6 +140,52 @@ async function measureRepeatVisits(browser, url) {
   }
 }
 
+/** Time from pressing Next to the frame that shows the next question, for the first questions. */
+async function measureAnswerToNextScreen(browser, url) {
+  const context = await browser.newContext({ viewport: PROFILE.viewport, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    const samples = [];
+    for (let step = 0; step < 12; step++) {
+      const form = page.locator('form[data-question]');
+      await form.waitFor();
+      const number = form.locator('input[type=number]');
+      if (await number.count()) await number.fill('30');
+      else await form.locator('.sc-option input').first().check();
+      const ms = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const before = document.querySelector('form[data-question]').getAttribute('data-question');
+            const t0 = performance.now();
+            const observer = new MutationObserver(() => {
+              const now = document.querySelector('form[data-question]');
+              if (now && now.getAttribute('data-question') !== before) {
+                observer.disconnect();
+                const rendered = performance.now() - t0;
+                requestAnimationFrame(() => resolve({ rendered, painted: performance.now() - t0 }));
+              }
+            });
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+            document.querySelector('form[data-question] button[type=submit]').click();
+          }),
+      );
+      samples.push(ms);
+    }
+    console.log(
+      `answer → next question (CPU ${PROFILE.cpuSlowdown}x), rendered / painted: ` +
+        samples.map((s) => `${s.rendered.toFixed(1)}/${s.painted.toFixed(1)}`).join(', ') +
+        ' ms',
+    );
+    return samples;
+  } finally {
+    await context.close();
+  }
+}
+
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -160,6 +206,9 @@ try {
     );
   }
   const repeat = stats(await measureRepeatVisits(browser, `${server.url}/`));
+  const answers = await measureAnswerToNextScreen(browser, `${server.url}/`);
+  const rendered = stats(answers.map((a) => a.rendered));
+  const painted = stats(answers.map((a) => a.painted));
   const t = stats(samples.map((s) => s.interactiveMs));
   const b = stats(samples.map((s) => s.bytes));
   const h = stats(samples.map((s) => s.heap / 1024));
@@ -177,6 +226,8 @@ try {
   console.log(`| Navigation → first interactive screen (Start enabled) | ${t.median.toFixed(0)} ms | ${t.min.toFixed(0)} ms | ${t.max.toFixed(0)} ms |`);
   console.log(`| Bytes transferred (gzip) | ${kb(b.median)} KB | ${kb(b.min)} KB | ${kb(b.max)} KB |`);
   console.log(`| JS heap used after load | ${h.median.toFixed(0)} KB | ${h.min.toFixed(0)} KB | ${h.max.toFixed(0)} KB |`);
+  console.log(`| Next pressed → next question in the DOM (CPU ${PROFILE.cpuSlowdown}x, 12 steps) | ${rendered.median.toFixed(1)} ms | ${rendered.min.toFixed(1)} ms | ${rendered.max.toFixed(1)} ms |`);
+  console.log(`| Next pressed → next question painted (includes the wait for the next frame) | ${painted.median.toFixed(1)} ms | ${painted.min.toFixed(1)} ms | ${painted.max.toFixed(1)} ms |`);
   console.log(`| Repeat visit from the service worker cache → first interactive screen (CPU 4x) | ${repeat.median.toFixed(0)} ms | ${repeat.min.toFixed(0)} ms | ${repeat.max.toFixed(0)} ms |`);
 } finally {
   await browser.close();
