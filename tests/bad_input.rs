@@ -1235,7 +1235,7 @@ fn language_tag_matrix() {
     }
 }
 
-/// Regression (found by fuzz/clinic_config): a browser's URL parser strips leading C0 control
+/// Regression (found with the fuzz/clinic_config link property): a browser's URL parser strips leading C0 control
 /// characters, so `"\u0001//evil.example/logo.png"` would load the logo from another site; the
 /// same-origin check now refuses control characters anywhere.
 #[test]
