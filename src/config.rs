@@ -258,12 +258,21 @@ impl Reader<'_> {
         let mut ids = Vec::new();
         for (i, item) in items.iter().enumerate() {
             match item.as_str() {
+                Some(id) if ids.iter().any(|known| known == id) => self.error(
+                    &format!("{path}[{i}]"),
+                    format!("{item} is listed twice; ignored"),
+                ),
                 Some(id) if self.catalog.procedure(id).is_some() => ids.push(id.to_string()),
                 _ => self.error(
                     &format!("{path}[{i}]"),
                     format!("unknown procedure {item}; ignored"),
                 ),
             }
+        }
+        if ids.is_empty() {
+            // A list of nothing but typos must not empty the widget: offer everything instead.
+            self.error(path, "names no known procedure; all procedures are offered");
+            return None;
         }
         Some(ids)
     }
@@ -358,6 +367,10 @@ pub fn parse_config(json: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>)
         if let Some(Value::Array(offered)) = languages.get("offered") {
             for (i, lang) in offered.iter().enumerate() {
                 match lang.as_str() {
+                    Some(l) if config.languages.iter().any(|c| c == l) => reader.error(
+                        &format!("languages.offered[{i}]"),
+                        format!("{lang} is listed twice; ignored"),
+                    ),
                     Some(l) if catalog.languages.iter().any(|c| c == l) => {
                         config.languages.push(l.to_string())
                     }
