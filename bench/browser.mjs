@@ -60,13 +60,13 @@ function readyProbe() {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 }
 
+/** A fresh browser context with the benchmark's phone screen. */
+function mobileContext(browser) {
+  return browser.newContext({ viewport: PROFILE.viewport, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+}
+
 async function measureOnce(browser, url) {
-  const context = await browser.newContext({
-    viewport: PROFILE.viewport,
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-  });
+  const context = await mobileContext(browser);
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -101,12 +101,7 @@ async function measureOnce(browser, url) {
 }
 
 async function measureRepeatVisits(browser, url) {
-  const context = await browser.newContext({
-    viewport: PROFILE.viewport,
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-  });
+  const context = await mobileContext(browser);
   try {
     const first = await context.newPage();
     await first.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
@@ -142,7 +137,7 @@ async function measureRepeatVisits(browser, url) {
 
 /** Time from pressing Next to the frame that shows the next question, for the first questions. */
 async function measureAnswerToNextScreen(browser, url) {
-  const context = await browser.newContext({ viewport: PROFILE.viewport, isMobile: true, hasTouch: true });
+  const context = await mobileContext(browser);
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
