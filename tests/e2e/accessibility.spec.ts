@@ -141,6 +141,18 @@ test.describe('printing the results', () => {
     await expect(q.resultsScreen.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(q.disclaimer).toBeVisible();
   });
+
+  test('the results with a year of treatment dates fit on one or two A4 pages', async ({
+    questionnaire: q,
+    page,
+  }) => {
+    await openResultsWithEveryStatus(q);
+    await expect(q.root.locator('.sc-timeline .sc-entry').first()).toBeVisible();
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length, 'A4 pages of the printed results').toBeGreaterThanOrEqual(1);
+    expect(pages.length, 'A4 pages of the printed results').toBeLessThanOrEqual(2);
+  });
 });
 
 // ---------------------------------------------------------------------------------------
