@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::{Interval, Timeout};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_consult;
@@ -200,9 +201,40 @@ pub struct LongPress {
     pub cancel: Callback<PointerEvent>,
 }
 
-/// A long-press detector (`enabled` false: handlers that do nothing).
+/// The keyboard route to the staff dialog, for staff with a keyboard (and without a pointer):
+/// Ctrl+Alt+K anywhere on the page.
+pub const STAFF_SHORTCUT_KEY: &str = "k";
+
+/// A long-press detector (`enabled` false: handlers that do nothing). The staff shortcut
+/// ([`STAFF_SHORTCUT_KEY`] with Ctrl+Alt) calls `on_long_press` too.
 #[hook]
 pub fn use_long_press(enabled: bool, on_long_press: Callback<()>) -> LongPress {
+    {
+        let on_long_press = on_long_press.clone();
+        use_effect_with(enabled, move |enabled| {
+            let listener = enabled.then(|| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(
+                    &gloo::utils::document(),
+                    "keydown",
+                    options,
+                    move |event| {
+                        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if key.ctrl_key()
+                            && key.alt_key()
+                            && key.key().eq_ignore_ascii_case(STAFF_SHORTCUT_KEY)
+                        {
+                            key.prevent_default();
+                            on_long_press.emit(());
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
     let timer = use_mut_ref(|| None::<Timeout>);
     let start = {
         let timer = timer.clone();

@@ -141,6 +141,12 @@ test('staff leave kiosk mode with a 3-second press on the clinic name', async ({
   await expect(dialog).toHaveCount(0);
   await expect(q.root.locator('.sc-kiosk')).toHaveCount(1);
 
+  // Staff with a keyboard: Ctrl+Alt+K opens the same dialog.
+  await page.keyboard.press('Control+Alt+k');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+
   await q.start();
   await q.answerAndContinue('age', 52);
   await brand.dispatchEvent('pointerdown');
