@@ -36,7 +36,8 @@ pub fn share_panel() -> Html {
         None => String::new(),
     };
     let lang = lang.as_str();
-    let qr = qr_svg(&link);
+    // Encoding the QR code is the costly part of this panel: redo it only when the link changes.
+    let qr = use_memo(link.clone(), |link| qr_svg(link));
     html! {
         <section class="sc-share sc-no-print" aria-labelledby="sc-share-title">
             <h2 id="sc-share-title">{ t(lang, "share_title") }</h2>
@@ -55,12 +56,12 @@ pub fn share_panel() -> Html {
                     <span role="status" class="sc-copy-status">{ status }</span>
                 </div>
             }
-            if let Some(qr) = qr {
+            if let Some(qr) = &*qr {
                 <figure class="sc-qr">
                     <svg xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {0} {0}", qr.side)} role="img"
                         aria-labelledby="sc-qr-caption" data-qr="" shape-rendering="crispEdges">
                         <rect width="100%" height="100%" fill="#ffffff" />
-                        <path d={qr.path} fill="#000000" />
+                        <path d={qr.path.clone()} fill="#000000" />
                     </svg>
                     <figcaption id="sc-qr-caption"><strong>{ t(lang, "qr_title") }</strong>{ " " }{ t(lang, "qr_lead") }</figcaption>
                 </figure>

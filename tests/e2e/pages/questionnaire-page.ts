@@ -162,6 +162,23 @@ export function savedProgress(answers: Answers, step: SavedStep): string {
   return JSON.stringify({ v: 1, answers: encodeAnswers(answers), step });
 }
 
+/**
+ * Seeds saved progress of `answers` at `step` once per browser tab (the first load of a
+ * page, not its reloads), e.g. at the review step so "See my results" completes a
+ * consultation.
+ */
+export async function seedSavedProgress(page: Page, answers: Answers, step: SavedStep) {
+  await page.addInitScript(
+    ({ key, value }) => {
+      if (location.protocol !== 'about:' && !sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem(key, value);
+      }
+    },
+    { key: STORAGE_KEY, value: savedProgress(answers, step) },
+  );
+}
+
 // ---------------------------------------------------------------------------------------
 // The page object
 // ---------------------------------------------------------------------------------------
