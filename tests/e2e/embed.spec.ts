@@ -11,7 +11,7 @@
 
 import { test, expect } from './support/fixtures';
 import { type Page } from '@playwright/test';
-import { STORAGE_KEY, TYPICAL_PATIENT, savedProgress } from './pages/questionnaire-page';
+import { TYPICAL_PATIENT, seedSavedProgress } from './pages/questionnaire-page';
 
 const DIRECT = '/examples/clinic-site/direct.html';
 const IFRAME = '/examples/clinic-site/iframe.html';
@@ -23,16 +23,8 @@ async function hostEvents(page: Page): Promise<[string, Record<string, unknown>]
 }
 
 /** Seeds saved progress at the review step, so "See my results" completes a consultation. */
-async function seedReview(page: Page) {
-  await page.addInitScript(
-    ({ key, value }) => {
-      if (location.protocol !== 'about:' && !sessionStorage.getItem('seeded')) {
-        sessionStorage.setItem('seeded', '1');
-        localStorage.setItem(key, value);
-      }
-    },
-    { key: STORAGE_KEY, value: savedProgress(TYPICAL_PATIENT, 'review') },
-  );
+function seedReview(page: Page) {
+  return seedSavedProgress(page, TYPICAL_PATIENT, 'review');
 }
 
 test.describe('direct mount', () => {
@@ -187,11 +179,17 @@ test.describe('iframe', () => {
     const settled = await frameElement.evaluate((el) => el.getBoundingClientRect().height);
 
     // The host page itself (not the frame's window) posts a forged height and event.
-    await page.evaluate(() => {
-      window.postMessage({ source: 'skin-consult', type: 'height', height: 5 }, '*');
-      window.postMessage({ source: 'skin-consult', type: 'event', name: 'consult:booking', detail: { channel: 'x' } }, '*');
-    });
-    await page.waitForTimeout(300);
+    // Messages arrive in order: once a sentinel posted after them is delivered, the loader has
+    // already handled (and should have ignored) the forged ones.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          window.addEventListener('message', (e) => e.data === 'forged-sent' && resolve());
+          window.postMessage({ source: 'skin-consult', type: 'height', height: 5 }, '*');
+          window.postMessage({ source: 'skin-consult', type: 'event', name: 'consult:booking', detail: { channel: 'x' } }, '*');
+          window.postMessage('forged-sent', '*');
+        }),
+    );
     expect(await frameElement.evaluate((el) => el.getBoundingClientRect().height)).toBe(settled);
     expect(await hostEvents(page)).toEqual([]);
   });

@@ -13,7 +13,7 @@
 
 import { test, expect } from './support/fixtures';
 import { type Page } from '@playwright/test';
-import { STORAGE_KEY, TYPICAL_PATIENT, savedProgress } from './pages/questionnaire-page';
+import { TYPICAL_PATIENT, seedSavedProgress } from './pages/questionnaire-page';
 
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
@@ -79,16 +79,9 @@ async function recordViolations(page: Page) {
   });
 }
 
-async function seedReview(page: Page) {
-  await page.addInitScript(
-    ({ key, value }) => {
-      if (location.protocol !== 'about:' && !sessionStorage.getItem('seeded')) {
-        sessionStorage.setItem('seeded', '1');
-        localStorage.setItem(key, value);
-      }
-    },
-    { key: STORAGE_KEY, value: savedProgress(TYPICAL_PATIENT, 'review') },
-  );
+/** Seeds saved progress at the review step, so "See my results" completes a consultation. */
+function seedReview(page: Page) {
+  return seedSavedProgress(page, TYPICAL_PATIENT, 'review');
 }
 
 test('a configuration full of markup and script payloads is shown as text and runs nothing', async ({
@@ -186,7 +179,16 @@ for (const [where, url] of [
     await expect(widget.locator('.sc-results')).toBeVisible();
     await widget.getByRole('combobox').first().selectOption('tr');
     await widget.locator('.sc-results').getByRole('button').last().click();
-    await page.waitForTimeout(200);
+    await expect(widget.locator('[data-notice="answers-cleared"]')).toBeVisible();
+    // Violation reports are queued as tasks: let the queue drain past a message posted now.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(null);
+        }),
+    );
     expect(await violations()).toEqual({ events: [], console: [] });
   });
 }
