@@ -7,8 +7,10 @@
 //! * Objects ([`Map`]) keep their members in document order, duplicates included;
 //!   [`Map::get`] returns the last, as serde_json and JavaScript's `JSON.parse` do (the catalog
 //!   decoder refuses duplicates).
-//! * Numbers must be whole: fractions and exponents are refused (no document read through this
-//!   parser holds any), as are integers outside `i64::MIN..=u64::MAX`.
+//! * Whole numbers within `i64::MIN..=u64::MAX` are read as numbers; any other number (a
+//!   fraction, an exponent, a huge integer) is checked and kept as written
+//!   ([`Value::OtherNumber`]): nothing read through this parser needs its value, and a reader
+//!   can still name the field that holds it.
 //! * Strings handle every escape, including `\uXXXX` surrogate pairs; lone surrogates and raw
 //!   control characters are refused.
 //! * Documents longer than [`MAX_LEN`] bytes or nested deeper than [`MAX_DEPTH`] are refused.
@@ -26,7 +28,8 @@
 //! let v = parse(r#"{"v": 1, "step": "review"}"#).unwrap();
 //! assert_eq!(v.get("v").and_then(Value::as_u64), Some(1));
 //! assert_eq!(v.get("step").and_then(Value::as_str), Some("review"));
-//! assert!(parse("[1.5]").is_err());
+//! assert_eq!(parse("1.5e3"), Ok(Value::OtherNumber("1.5e3".into())));
+//! assert!(parse("[1.]").is_err());
 //! ```
 
 use std::fmt;
@@ -48,6 +51,9 @@ pub enum Value {
     UInt(u64),
     /// A negative whole number.
     NegInt(i64),
+    /// Any other number (with a fraction or an exponent, or outside `i64::MIN..=u64::MAX`),
+    /// exactly as written.
+    OtherNumber(String),
     /// A string.
     String(String),
     /// An array.
@@ -252,6 +258,7 @@ impl Value {
             Value::Null => "null",
             Value::Bool(_) => "a boolean",
             Value::UInt(_) | Value::NegInt(_) => "a number",
+            Value::OtherNumber(_) => "a fraction or a very large number",
             Value::String(_) => "a string",
             Value::Array(_) => "an array",
             Value::Object(_) => "an object",
@@ -267,6 +274,7 @@ impl fmt::Display for Value {
             Value::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
             Value::UInt(n) => write!(f, "{n}"),
             Value::NegInt(n) => write!(f, "{n}"),
+            Value::OtherNumber(text) => f.write_str(text),
             Value::String(s) => write_str(f, s),
             Value::Array(items) => {
                 f.write_str("[")?;
@@ -520,22 +528,46 @@ impl Parser<'_> {
             self.i = start + 1;
             return Err("invalid number (leading zero)");
         }
-        if let Some(b'.' | b'e' | b'E') = self.peek() {
-            return Err("fractional numbers are not supported");
+        let whole_end = self.i;
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+            if self.digits() == 0 {
+                return Err("invalid number (no digit after `.`)");
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.i += 1;
+            }
+            if self.digits() == 0 {
+                return Err("invalid number (no digit in the exponent)");
+            }
+        }
+        let literal_start = start - usize::from(negative);
+        let other = || {
+            let text = std::str::from_utf8(&self.s[literal_start..self.i]).unwrap_or_default();
+            Value::OtherNumber(text.to_string())
+        };
+        if self.i != whole_end {
+            return Ok(other());
         }
         let mut mag: u64 = 0;
         for &d in &self.s[start..self.i] {
-            mag = mag
+            match mag
                 .checked_mul(10)
                 .and_then(|m| m.checked_add(u64::from(d - b'0')))
-                .ok_or("number out of range")?;
+            {
+                Some(m) => mag = m,
+                None => return Ok(other()),
+            }
         }
         if !negative || mag == 0 {
             Ok(Value::UInt(mag))
         } else if mag <= 1 << 63 {
             Ok(Value::NegInt((mag as i64).wrapping_neg()))
         } else {
-            Err("number out of range")
+            Ok(other())
         }
     }
 
@@ -648,6 +680,11 @@ mod tests {
             ("-7", Value::NegInt(-7)),
             ("18446744073709551615", Value::UInt(u64::MAX)),
             ("-9223372036854775808", Value::NegInt(i64::MIN)),
+            ("1.5", Value::OtherNumber("1.5".into())),
+            ("-0.25E-3", Value::OtherNumber("-0.25E-3".into())),
+            ("1e3", Value::OtherNumber("1e3".into())),
+            ("18446744073709551616", Value::OtherNumber("18446744073709551616".into())),
+            ("-9223372036854775809", Value::OtherNumber("-9223372036854775809".into())),
             (r#""""#, s("")),
             (r#""a\"b\\c\/d""#, s("a\"b\\c/d")),
             (r#""\b\f\n\r\t""#, s("\u{8}\u{c}\n\r\t")),
@@ -697,10 +734,11 @@ mod tests {
             ("-", "invalid number", 1, 2),
             ("-a", "invalid number", 1, 2),
             ("+1", "expected a value", 1, 1),
-            ("1.5", "fractional numbers are not supported", 1, 2),
-            ("1e3", "fractional numbers are not supported", 1, 2),
-            ("18446744073709551616", "number out of range", 1, 21),
-            ("-9223372036854775809", "number out of range", 1, 21),
+            ("1.", "invalid number (no digit after `.`)", 1, 3),
+            ("1.e3", "invalid number (no digit after `.`)", 1, 3),
+            ("1e", "invalid number (no digit in the exponent)", 1, 3),
+            ("1e+", "invalid number (no digit in the exponent)", 1, 4),
+            (".5", "expected a value", 1, 1),
             ("\"abc", "unterminated string", 1, 5),
             ("\"a\nb\"", "control character in string", 1, 3),
             ("\"\\x\"", "invalid escape", 1, 3),

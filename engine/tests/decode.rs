@@ -111,8 +111,8 @@ fn broken_catalogs_are_refused_by_both_with_a_named_path() {
         ),
         (
             vec![(bounds, Some(json!(7.5)))],
-            "line 1, column",
-            "fractional numbers are not supported",
+            "procedures[3].frequency.bounds.min_days",
+            "expected a whole number, found a fraction or a very large number",
         ),
         (
             vec![(bounds, Some(Value::Null))],
