@@ -1,7 +1,8 @@
 //! A tiny civil (proleptic Gregorian) date, enough for a treatment calendar: no time zones,
 //! no clock. Dates are compared, shifted by days, grouped into Monday-based weeks, read from
-//! and written as ISO 8601 (`2026-11-30`) and displayed in English or Turkish.
+//! and written as ISO 8601 (`2026-11-30`) and displayed by a catalog [`Locale`]'s pattern.
 
+use crate::locale::{fill, Locale};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -71,16 +72,6 @@ impl Weekday {
         self as u32
     }
 }
-
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const MONTHS_TR: [&str; 12] = [
-    "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
-    "Kasım", "Aralık",
-];
-const DAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const DAYS_TR: [&str; 7] = ["Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"];
 
 /// A calendar date. Construct it with [`Date::from_ymd`] or [`Date::parse_iso`] (both check
 /// that the date exists and the year lies in [`Date::MIN_YEAR`]..=[`Date::MAX_YEAR`]);
@@ -237,14 +228,20 @@ impl Date {
         today.add_days(7 - today.weekday().days_from_monday() as i64)
     }
 
-    /// For display: en "Mon 30 Nov 2026", tr "30 Kasım 2026 Pzt"; other languages use English.
-    pub fn format(self, lang: &str) -> String {
-        let (m, w) = (self.month as usize - 1, self.weekday() as usize);
-        if lang == "tr" {
-            format!("{} {} {} {}", self.day, MONTHS_TR[m], self.year, DAYS_TR[w])
-        } else {
-            format!("{} {} {} {}", DAYS_EN[w], self.day, MONTHS_EN[m], self.year)
-        }
+    /// For display, by the locale's date pattern and names (see [`crate::Catalog::locale`]):
+    /// en "Mon 30 Nov 2026", tr "30 Kasım 2026 Pzt".
+    pub fn format(self, locale: &Locale) -> String {
+        let weekday = locale.weekdays.get(self.weekday() as usize);
+        let month = locale.months.get(self.month as usize - 1);
+        fill(
+            &locale.date,
+            &[
+                ("weekday", weekday.map_or("", String::as_str)),
+                ("day", &self.day.to_string()),
+                ("month", month.map_or("", String::as_str)),
+                ("year", &self.year.to_string()),
+            ],
+        )
     }
 }
 

@@ -4,6 +4,7 @@
 //! No clock: the caller passes the `DTSTAMP`.
 
 use crate::date::Timestamp;
+use crate::locale::fill;
 use crate::model::Catalog;
 use crate::schedule::Schedule;
 use std::fmt;
@@ -67,7 +68,7 @@ pub fn fold_line(line: &str) -> String {
 }
 
 /// Writes the schedule's sessions as an iCalendar file in `lang` (names, aftercare and notes
-/// from the catalog), with `clinic_name` as the location. Each event's `UID` is
+/// from the catalog, the calendar's words from its locale for `lang`), with `clinic_name` as the location. Each event's `UID` is
 /// `<procedure-id>-<index>-<yyyymmdd>@skin-consult`: stable and unique within the file.
 pub fn to_ics(
     schedule: &Schedule,
@@ -79,7 +80,7 @@ pub fn to_ics(
     if schedule.sessions.is_empty() {
         return Err(IcsError::EmptySchedule);
     }
-    let tr = lang == "tr";
+    let words = &catalog.locale(lang).calendar;
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         format!("PRODID:{PRODID}"),
@@ -87,11 +88,7 @@ pub fn to_ics(
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
     ];
-    let title = if tr {
-        "Tedavi planı"
-    } else {
-        "Treatment plan"
-    };
+    let title = &words.title;
     let clinic = clinic_name.trim();
     lines.push(if clinic.is_empty() {
         format!("X-WR-CALNAME:{title}")
@@ -107,21 +104,13 @@ pub fn to_ics(
             .procedure(&s.procedure_id)
             .ok_or_else(|| IcsError::UnknownProcedure(s.procedure_id.clone()))?;
         let name = p.name.get(lang);
-        let summary = if tr {
-            format!("{name}, {}. seans", s.index)
-        } else {
-            format!("{name}, session {}", s.index)
-        };
+        let summary = fill(
+            &words.session,
+            &[("name", name), ("n", &s.index.to_string())],
+        );
         let mut description: Vec<String> = s.note.iter().map(|n| n.get(lang).into()).collect();
         if !p.aftercare.is_empty() {
-            description.push(
-                if tr {
-                    "Uygulama sonrası:"
-                } else {
-                    "Aftercare:"
-                }
-                .into(),
-            );
+            description.push(words.aftercare.clone());
             description.extend(p.aftercare.iter().map(|a| format!("- {}", a.get(lang))));
         }
         lines.extend([

@@ -5,7 +5,9 @@
 //! * [`questionnaire`]: visible questions, effective answers, answer checks.
 //! * [`assess()`]: answers in, [`Assessment`] out: a referral, or every procedure with a status,
 //!   reasons and a [`Plan`].
-//! * [`describe_plan`]: phrases a plan ("every 2 weeks for 3 sessions, then once a month").
+//! * [`describe_plan`]: phrases a plan ("every 2 weeks for 3 sessions, then once a month")
+//!   with a catalog [`Locale`]: every word the engine writes itself (plan phrases, dates,
+//!   plural rules, calendar words, the language's name) is catalog data too.
 //! * [`schedule()`]: dates the chosen plans' sessions from a start [`Date`], keeping the
 //!   catalog's spacing rules; [`to_ics`] writes them as an iCalendar file.
 //!
@@ -21,6 +23,7 @@ pub mod date;
 mod decode;
 pub mod ics;
 pub mod json;
+pub mod locale;
 pub mod model;
 pub mod persona;
 pub mod plan;
@@ -34,6 +37,7 @@ pub use assess::{assess, Assessment, ProcedureResult, Reason, Referral, Status, 
 pub use condition::Condition;
 pub use date::{Date, DateError, Timestamp, Weekday};
 pub use ics::{to_ics, IcsError};
+pub use locale::{CalendarWords, Forms, Locale, PlanPhrases, PluralRule, UnitPhrases};
 pub use model::{
     Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Messages, Procedure, Question,
     QuestionKind, RedFlag, Rule, Scheduling, Spacing, SpacingRule, Urgency,

@@ -3,9 +3,11 @@
 //! The built-in catalog lives in `catalog/catalog.json`; see the crate README for the format.
 
 use crate::condition::Condition;
+use crate::locale::Locale;
 use crate::plan::{DayRange, Plan};
-use crate::text::Text;
+use crate::text::{Text, FALLBACK_LANGUAGE};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Everything clinical: the questionnaire, the procedures, the rules and the red flags.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -33,9 +35,28 @@ pub struct Catalog {
     pub messages: Messages,
     /// How the scheduler dates sessions and keeps procedures apart.
     pub scheduling: Scheduling,
+    /// Per-language formatting data (names, dates, plurals, plan and calendar phrases), keyed
+    /// by language; every language of `languages` has one.
+    pub locales: BTreeMap<String, Locale>,
 }
 
 impl Catalog {
+    /// The locale for `lang`, falling back to English, then to any locale, then to an empty
+    /// one (a validated catalog has one for each of its languages).
+    pub fn locale(&self, lang: &str) -> &Locale {
+        self.locales
+            .get(lang)
+            .or_else(|| self.locales.get(FALLBACK_LANGUAGE))
+            .or_else(|| self.locales.values().next())
+            .unwrap_or_else(|| Locale::empty())
+    }
+
+    /// The name of `lang` in that language ("Türkçe"), for a language switch; the code itself
+    /// when the catalog has no locale for it.
+    pub fn language_name<'a>(&'a self, lang: &'a str) -> &'a str {
+        self.locales.get(lang).map_or(lang, |l| l.name.as_str())
+    }
+
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)

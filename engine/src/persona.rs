@@ -106,7 +106,7 @@ pub fn check(catalog: &Catalog, persona: &Persona) -> Vec<String> {
                     .iter()
                     .find(|r| &r.procedure_id == pid)
                     .and_then(|r| r.plan.as_ref())
-                    .map(|p| describe_plan(p, "en"));
+                    .map(|p| describe_plan(p, catalog.locale("en")));
                 if got.as_deref() != Some(want.as_str()) {
                     problems.push(format!("{pid} plan: expected {want:?}, got {got:?}"));
                 }

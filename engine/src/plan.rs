@@ -1,5 +1,6 @@
 //! Treatment plans: a structured course the UI can phrase and a scheduler can date.
 
+use crate::locale::{fill, Forms, Locale, PlanPhrases, UnitPhrases};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -97,154 +98,92 @@ impl Plan {
     }
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Unit {
-    Day,
-    Week,
-    Month,
-}
-
-/// Picks the largest unit both ends divide into (a month is 30 days).
-fn unit_of(min: u32, max: u32) -> (Unit, u32, u32) {
+/// Picks the largest unit both ends divide into (a month is 30 days): the unit's phrases and
+/// the ends in that unit.
+fn unit_of(words: &PlanPhrases, min: u32, max: u32) -> (&UnitPhrases, u32, u32) {
     if min > 0 && min.is_multiple_of(30) && max.is_multiple_of(30) {
-        (Unit::Month, min / 30, max / 30)
+        (&words.month, min / 30, max / 30)
     } else if min > 0 && min.is_multiple_of(7) && max.is_multiple_of(7) {
-        (Unit::Week, min / 7, max / 7)
+        (&words.week, min / 7, max / 7)
     } else {
-        (Unit::Day, min, max)
+        (&words.day, min, max)
     }
 }
 
-fn amount(min: u32, max: u32) -> String {
-    if min == max {
-        min.to_string()
-    } else {
-        format!("{min}\u{2013}{max}")
-    }
-}
-
-fn unit_word(unit: Unit, plural: bool, tr: bool) -> &'static str {
-    match (unit, plural, tr) {
-        (Unit::Day, false, false) => "day",
-        (Unit::Day, true, false) => "days",
-        (Unit::Week, false, false) => "week",
-        (Unit::Week, true, false) => "weeks",
-        (Unit::Month, false, false) => "month",
-        (Unit::Month, true, false) => "months",
-        (Unit::Day, _, true) => "gün",
-        (Unit::Week, _, true) => "hafta",
-        (Unit::Month, _, true) => "ay",
-    }
+/// A plural form filled with its count: `forms` for `min`–`max` (the form of `max`).
+fn counted(locale: &Locale, forms: &Forms, min: u32, max: u32, args: &[(&str, &str)]) -> String {
+    let n = locale.amount(min, max);
+    let mut all = vec![("n", n.as_str())];
+    all.extend_from_slice(args);
+    fill(forms.pick(locale.plural, max), &all)
 }
 
 /// "every 2 weeks", "once a month", "every 3–6 months" / "2 haftada bir", "ayda bir".
-fn every(range: &DayRange, tr: bool) -> String {
-    let (unit, a, b) = unit_of(range.min_days, range.max_days);
+fn every(locale: &Locale, range: &DayRange) -> String {
+    let (unit, a, b) = unit_of(&locale.plan, range.min_days, range.max_days);
     if a == 1 && b == 1 {
-        return match (unit, tr) {
-            (Unit::Day, false) => "every day".into(),
-            (Unit::Week, false) => "once a week".into(),
-            (Unit::Month, false) => "once a month".into(),
-            (Unit::Day, true) => "her gün".into(),
-            (Unit::Week, true) => "haftada bir".into(),
-            (Unit::Month, true) => "ayda bir".into(),
-        };
-    }
-    if tr {
-        let suffix = if unit == Unit::Day { "de" } else { "da" };
-        format!(
-            "{} {}{suffix} bir",
-            amount(a, b),
-            unit_word(unit, true, true)
-        )
+        unit.once.clone()
     } else {
-        format!("every {} {}", amount(a, b), unit_word(unit, true, false))
+        counted(locale, &unit.every, a, b, &[])
     }
 }
 
 /// "3 months", "1 week" / "3 ay", "1 hafta".
-fn span(days: u32, tr: bool) -> String {
-    let (unit, n, _) = unit_of(days, days);
-    format!("{n} {}", unit_word(unit, n != 1, tr))
+fn duration(locale: &Locale, days: u32) -> String {
+    let (unit, n, _) = unit_of(&locale.plan, days, days);
+    counted(locale, &unit.duration, n, n, &[])
 }
 
-/// Phrases a plan in `lang` ("en" or "tr"; other languages fall back to English), e.g.
+/// Phrases a plan with the phrases of `locale` (see [`crate::Catalog::locale`]), e.g.
 /// "every 2 weeks for 3 sessions, then once a month" /
 /// "3 seans boyunca 2 haftada bir, ardından ayda bir".
-pub fn describe_plan(plan: &Plan, lang: &str) -> String {
-    let tr = lang == "tr";
+pub fn describe_plan(plan: &Plan, locale: &Locale) -> String {
+    let words = &locale.plan;
     let mut parts: Vec<String> = Vec::new();
     if let Some(course) = &plan.initial {
-        let interval = every(&course.interval, tr);
-        parts.push(match (course.sessions, tr) {
-            (Some(s), false) => format!(
-                "{interval} for {} session{}",
-                amount(s.min, s.max),
-                if s.max == 1 { "" } else { "s" }
+        let interval = every(locale, &course.interval);
+        parts.push(match course.sessions {
+            Some(s) => counted(
+                locale,
+                &words.sessions,
+                s.min,
+                s.max,
+                &[("every", &interval)],
             ),
-            (Some(s), true) => format!("{} seans boyunca {interval}", amount(s.min, s.max)),
-            (None, false) => format!("a series of sessions {interval}"),
-            (None, true) => format!("{interval}, seanslar halinde"),
+            None => fill(&words.series, &[("every", &interval)]),
         });
     } else if plan.single_session {
-        parts.push(
-            if tr {
-                "genellikle tek seans"
-            } else {
-                "usually a single session"
-            }
-            .into(),
-        );
+        parts.push(words.single_session.clone());
     }
     if let Some(home) = &plan.home_use {
-        let n = amount(home.nights_per_week.min, home.nights_per_week.max);
-        parts.push(match (tr, home.increase_with_tolerance) {
-            (false, true) => {
-                format!("{n} nights a week at first, increasing as your skin tolerates it")
-            }
-            (false, false) => format!("{n} nights a week"),
-            (true, true) => format!("başlangıçta haftada {n} gece, cildiniz alıştıkça artırarak"),
-            (true, false) => format!("haftada {n} gece"),
-        });
+        let forms = if home.increase_with_tolerance {
+            &words.home_use_increasing
+        } else {
+            &words.home_use
+        };
+        let n = home.nights_per_week;
+        parts.push(counted(locale, forms, n.min, n.max, &[]));
     }
     if let Some(m) = &plan.maintenance {
-        let text = every(m, tr);
-        if parts.is_empty() {
-            parts.push(text);
-        } else if tr {
-            parts.push(format!("ardından {text}"));
+        let text = every(locale, m);
+        parts.push(if parts.is_empty() {
+            text
         } else {
-            parts.push(format!("then {text}"));
-        }
-    }
-    if let Some(gap) = plan.min_gap_days {
-        parts.push(if tr {
-            format!("en az {} arayla", span(gap, true))
-        } else {
-            format!("never sooner than {} apart", span(gap, false))
+            fill(&words.then, &[("every", &text)])
         });
     }
+    if let Some(gap) = plan.min_gap_days {
+        let gap = duration(locale, gap);
+        parts.push(fill(&words.min_gap, &[("duration", &gap)]));
+    }
     let mut out = if parts.is_empty() {
-        if tr {
-            "doktorunuzun önerdiği sıklıkta".to_string()
-        } else {
-            "as advised by your doctor".to_string()
-        }
+        words.as_advised.clone()
     } else {
-        parts.join(", ")
+        parts.join(&words.separator)
     };
     if let Some(days) = plan.recovery_days {
-        if tr {
-            out.push_str(&format!(
-                "; diğer uygulamalardan önce yaklaşık {} bekleyin",
-                span(days, true)
-            ));
-        } else {
-            out.push_str(&format!(
-                "; allow about {} before other treatments",
-                span(days, false)
-            ));
-        }
+        let wait = duration(locale, days);
+        out = fill(&words.recovery, &[("plan", &out), ("duration", &wait)]);
     }
     out
 }
@@ -252,6 +191,13 @@ pub fn describe_plan(plan: &Plan, lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Catalog;
+
+    /// The built-in catalog's locale for `lang`.
+    fn l(lang: &str) -> &'static Locale {
+        static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        CATALOG.get_or_init(crate::builtin_catalog).locale(lang)
+    }
 
     fn course(sessions: Option<(u32, u32)>, min: u32, max: u32) -> Option<Course> {
         Some(Course {
@@ -271,14 +217,14 @@ mod tests {
             ..Plan::default()
         };
         assert_eq!(
-            describe_plan(&plan, "en"),
+            describe_plan(&plan, l("en")),
             "every 2 weeks for 3 sessions, then once a month"
         );
         assert_eq!(
-            describe_plan(&plan, "tr"),
+            describe_plan(&plan, l("tr")),
             "3 seans boyunca 2 haftada bir, ardından ayda bir"
         );
-        assert_eq!(describe_plan(&plan, "de"), describe_plan(&plan, "en"));
+        assert_eq!(describe_plan(&plan, l("de")), describe_plan(&plan, l("en")));
     }
 
     #[test]
@@ -292,11 +238,11 @@ mod tests {
             ..Plan::default()
         };
         assert_eq!(
-            describe_plan(&plan, "en"),
+            describe_plan(&plan, l("en")),
             "every 3\u{2013}6 months, never sooner than 3 months apart"
         );
         assert_eq!(
-            describe_plan(&plan, "tr"),
+            describe_plan(&plan, l("tr")),
             "3\u{2013}6 ayda bir, en az 3 ay arayla"
         );
         let heavy = Plan {
@@ -306,17 +252,17 @@ mod tests {
             }),
             ..Plan::default()
         };
-        assert_eq!(describe_plan(&heavy, "en"), "every 2\u{2013}3 weeks");
+        assert_eq!(describe_plan(&heavy, l("en")), "every 2\u{2013}3 weeks");
         let odd = Plan {
             initial: course(Some((6, 6)), 7, 10),
             ..Plan::default()
         };
         assert_eq!(
-            describe_plan(&odd, "en"),
+            describe_plan(&odd, l("en")),
             "every 7\u{2013}10 days for 6 sessions"
         );
         assert_eq!(
-            describe_plan(&odd, "tr"),
+            describe_plan(&odd, l("tr")),
             "6 seans boyunca 7\u{2013}10 günde bir"
         );
     }
@@ -327,13 +273,13 @@ mod tests {
             initial: course(Some((1, 1)), 7, 7),
             ..Plan::default()
         };
-        assert_eq!(describe_plan(&one, "en"), "once a week for 1 session");
+        assert_eq!(describe_plan(&one, l("en")), "once a week for 1 session");
         let series = Plan {
             initial: course(None, 14, 35),
             ..Plan::default()
         };
         assert_eq!(
-            describe_plan(&series, "en"),
+            describe_plan(&series, l("en")),
             "a series of sessions every 2\u{2013}5 weeks"
         );
         let single = Plan {
@@ -342,11 +288,11 @@ mod tests {
             ..Plan::default()
         };
         assert_eq!(
-            describe_plan(&single, "en"),
+            describe_plan(&single, l("en")),
             "usually a single session; allow about 1 week before other treatments"
         );
         assert_eq!(
-            describe_plan(&single, "tr"),
+            describe_plan(&single, l("tr")),
             "genellikle tek seans; diğer uygulamalardan önce yaklaşık 1 hafta bekleyin"
         );
         let home = Plan {
@@ -357,14 +303,14 @@ mod tests {
             ..Plan::default()
         };
         assert_eq!(
-            describe_plan(&home, "en"),
+            describe_plan(&home, l("en")),
             "1\u{2013}2 nights a week at first, increasing as your skin tolerates it"
         );
         assert_eq!(
-            describe_plan(&Plan::default(), "en"),
+            describe_plan(&Plan::default(), l("en")),
             "as advised by your doctor"
         );
-        assert_eq!(span(60, false), "2 months");
-        assert_eq!(span(1, false), "1 day");
+        assert_eq!(duration(l("en"), 60), "2 months");
+        assert_eq!(duration(l("en"), 1), "1 day");
     }
 }

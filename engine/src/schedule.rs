@@ -381,7 +381,7 @@ pub fn schedule(
             catalog
                 .languages
                 .iter()
-                .map(|l| (l.clone(), describe_plan(it.plan, l)))
+                .map(|l| (l.clone(), describe_plan(it.plan, catalog.locale(l))))
                 .collect(),
         );
         home_use.push(HomeUseStart {

@@ -1,6 +1,7 @@
 //! Catalog validation: every problem, each with the path of the offending field.
 
 use crate::condition::Condition;
+use crate::locale::{placeholders, Forms, PluralRule};
 use crate::model::{Catalog, Effect, QuestionKind, Spacing};
 use crate::plan::{DayRange, Plan};
 use crate::text::Text;
@@ -308,6 +309,7 @@ pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
             );
         }
     }
+    v.locales();
     if catalog.concern_score <= 0 {
         v.err("concern_score", "must be > 0");
     }
@@ -609,6 +611,162 @@ impl V<'_> {
                 self.text(&format!("{p}.note"), note);
             }
             self.sources(&format!("{p}.sources"), &r.sources);
+        }
+    }
+}
+
+/// "`{a}`, `{b}`" for messages.
+fn braced(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{{{n}}}`")).collect();
+    quoted.join(", ")
+}
+
+impl V<'_> {
+    /// A phrase: not blank, no placeholder but the `allowed` ones, each of `required` present.
+    fn phrase(&mut self, path: &str, s: &str, allowed: &[&str], required: &[&str]) {
+        if s.trim().is_empty() {
+            return self.err(path, "must not be empty");
+        }
+        for name in placeholders(s) {
+            if !allowed.contains(&name) {
+                let expected = if allowed.is_empty() {
+                    "this phrase takes none".to_string()
+                } else {
+                    format!("expected {}", braced(allowed))
+                };
+                self.err(
+                    path,
+                    format!("unknown placeholder `{{{name}}}`, {expected}"),
+                );
+            }
+        }
+        for name in required {
+            if !s.contains(&format!("{{{name}}}")) {
+                self.err(path, format!("must contain `{{{name}}}`"));
+            }
+        }
+    }
+
+    /// Plural forms: exactly the forms of `rule`, each a phrase. Only the `other` form must
+    /// contain `{n}` (another form may spell its number out).
+    fn forms(&mut self, path: &str, forms: &Forms, rule: PluralRule, placeholders: &[&str]) {
+        let categories = rule.categories();
+        for category in categories {
+            let p = format!("{path}.{category}");
+            match forms.0.get(*category) {
+                None => self.err(p, "missing plural form"),
+                Some(s) => {
+                    let required: Vec<&str> = placeholders
+                        .iter()
+                        .copied()
+                        .filter(|n| *n != "n" || *category == "other")
+                        .collect();
+                    self.phrase(&p, s, placeholders, &required);
+                }
+            }
+        }
+        for key in forms.0.keys() {
+            if !categories.contains(&key.as_str()) {
+                let known: Vec<String> = categories.iter().map(|c| format!("`{c}`")).collect();
+                self.err(
+                    format!("{path}.{key}"),
+                    format!(
+                        "not a form of the language's plural rule, whose forms are {}",
+                        known.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Month or weekday names: exactly `count`, none blank.
+    fn names(&mut self, path: &str, names: &[String], count: usize) {
+        if names.len() != count {
+            self.err(
+                path,
+                format!("must list {count} names, found {}", names.len()),
+            );
+        }
+        for (i, n) in names.iter().enumerate() {
+            if n.trim().is_empty() {
+                self.err(format!("{path}[{i}]"), "must not be empty");
+            }
+        }
+    }
+
+    /// One locale per declared language, each complete (so no raw placeholder or empty phrase
+    /// reaches the screen).
+    fn locales(&mut self) {
+        let c = self.catalog;
+        for lang in &c.languages {
+            if !c.locales.contains_key(lang) {
+                self.err(
+                    format!("locales.{lang}"),
+                    "missing: every language needs its locale (name, plural rule, dates, plan and calendar phrases)",
+                );
+            }
+        }
+        for (lang, l) in &c.locales {
+            let p = format!("locales.{lang}");
+            if !c.languages.contains(lang) {
+                self.err(&p, "language not declared in `languages`");
+            }
+            self.phrase(&format!("{p}.name"), &l.name, &[], &[]);
+            let range = ["min", "max"];
+            self.phrase(&format!("{p}.range"), &l.range, &range, &range);
+            self.phrase(
+                &format!("{p}.date"),
+                &l.date,
+                &["weekday", "day", "month", "year"],
+                &["day", "month", "year"],
+            );
+            self.names(&format!("{p}.months"), &l.months, 12);
+            self.names(&format!("{p}.weekdays"), &l.weekdays, 7);
+            let (w, rule) = (&l.plan, l.plural);
+            for (unit, u) in [("day", &w.day), ("week", &w.week), ("month", &w.month)] {
+                let up = format!("{p}.plan.{unit}");
+                self.phrase(&format!("{up}.once"), &u.once, &[], &[]);
+                self.forms(&format!("{up}.every"), &u.every, rule, &["n"]);
+                self.forms(&format!("{up}.duration"), &u.duration, rule, &["n"]);
+            }
+            let pp = format!("{p}.plan");
+            self.forms(
+                &format!("{pp}.sessions"),
+                &w.sessions,
+                rule,
+                &["n", "every"],
+            );
+            for (name, s, args) in [
+                ("series", &w.series, &["every"][..]),
+                ("single_session", &w.single_session, &[]),
+                ("then", &w.then, &["every"]),
+                ("min_gap", &w.min_gap, &["duration"]),
+                ("recovery", &w.recovery, &["plan", "duration"]),
+                ("as_advised", &w.as_advised, &[]),
+            ] {
+                self.phrase(&format!("{pp}.{name}"), s, args, args);
+            }
+            self.forms(&format!("{pp}.home_use"), &w.home_use, rule, &["n"]);
+            let increasing = &w.home_use_increasing;
+            self.forms(
+                &format!("{pp}.home_use_increasing"),
+                increasing,
+                rule,
+                &["n"],
+            );
+            if w.separator.is_empty() {
+                self.err(format!("{pp}.separator"), "must not be empty");
+            }
+            let cal = &l.calendar;
+            self.phrase(&format!("{p}.calendar.title"), &cal.title, &[], &[]);
+            let session = ["name", "n"];
+            self.phrase(
+                &format!("{p}.calendar.session"),
+                &cal.session,
+                &session,
+                &session,
+            );
+            self.phrase(&format!("{p}.calendar.aftercare"), &cal.aftercare, &[], &[]);
         }
     }
 }

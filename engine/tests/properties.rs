@@ -149,8 +149,8 @@ proptest! {
                         prop_assert!(interval.min_days > 0 && interval.min_days <= interval.max_days);
                         prop_assert!(interval.within(&p.frequency.bounds), "{} {:?}", p.id, interval);
                     }
-                    prop_assert!(!describe_plan(plan, "en").is_empty());
-                    prop_assert!(!describe_plan(plan, "tr").is_empty());
+                    prop_assert!(!describe_plan(plan, c.locale("en")).is_empty());
+                    prop_assert!(!describe_plan(plan, c.locale("tr")).is_empty());
                     if p.id == "botulinum-toxin" {
                         prop_assert!(plan.min_gap_days.is_some_and(|g| g >= 90));
                         for interval in plan.intervals() {

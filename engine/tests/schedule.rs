@@ -96,11 +96,26 @@ fn weeks_and_next_monday() {
 fn parse_and_format() {
     assert_eq!(d(" 2026-11-30 ").to_iso(), "2026-11-30");
     assert_eq!(d("2026-01-05").to_basic(), "20260105");
-    assert_eq!(d("2026-11-30").format("en"), "Mon 30 Nov 2026");
-    assert_eq!(d("2026-11-30").format("tr"), "30 Kasım 2026 Pzt");
-    assert_eq!(d("2027-08-04").format("tr"), "4 Ağustos 2027 Çar");
-    assert_eq!(d("2027-02-06").format("tr"), "6 Şubat 2027 Cmt");
-    assert_eq!(d("2027-02-06").format("de"), "Sat 6 Feb 2027");
+    assert_eq!(
+        d("2026-11-30").format(catalog().locale("en")),
+        "Mon 30 Nov 2026"
+    );
+    assert_eq!(
+        d("2026-11-30").format(catalog().locale("tr")),
+        "30 Kasım 2026 Pzt"
+    );
+    assert_eq!(
+        d("2027-08-04").format(catalog().locale("tr")),
+        "4 Ağustos 2027 Çar"
+    );
+    assert_eq!(
+        d("2027-02-06").format(catalog().locale("tr")),
+        "6 Şubat 2027 Cmt"
+    );
+    assert_eq!(
+        d("2027-02-06").format(catalog().locale("de")),
+        "Sat 6 Feb 2027"
+    );
     for (input, err) in [
         ("", DateError::Empty),
         ("   ", DateError::Empty),

@@ -3,10 +3,11 @@
 use yew::prelude::*;
 
 use super::{use_config, use_consult};
-use crate::i18n::{language_name, t};
+use crate::i18n::t;
 use crate::state::Action;
 
-/// A native select of the languages both the interface and the catalog are written in.
+/// A native select of the languages both the interface and the catalog are written in, each
+/// named in itself (the catalog locale's `name`).
 #[component(LanguageSwitch)]
 pub fn language_switch() -> Html {
     let consult = use_consult();
@@ -27,7 +28,7 @@ pub fn language_switch() -> Html {
             <span>{ t(&lang, "language") }</span>
             <select {onchange}>
                 { for available.iter().map(|l| html! {
-                    <option value={l.clone()} lang={l.clone()} selected={*l == lang}>{ language_name(l) }</option>
+                    <option value={l.clone()} lang={l.clone()} selected={*l == lang}>{ consult.catalog.language_name(l).to_string() }</option>
                 }) }
             </select>
         </label>

@@ -48,7 +48,7 @@ pub fn procedure_card(props: &ProcedureCardProps) -> Html {
             if detailed {
                 <dl class="sc-facts">
                     if let Some(plan) = &result.plan {
-                        { fact("how_often", &capitalize_first(&describe_plan(plan, lang), lang)) }
+                        { fact("how_often", &capitalize_first(&describe_plan(plan, props.catalog.locale(lang)), lang)) }
                     }
                     { fact("session_length", procedure.session_length.get(lang)) }
                     { fact("downtime", procedure.downtime.get(lang)) }

@@ -28,6 +28,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let consult = use_consult();
     let config = use_config();
     let lang = consult.lang.as_str();
+    let locale = consult.catalog.locale(lang);
     let name = |id: &str| {
         config
             .procedure_name(&consult.catalog, id, lang)
@@ -64,7 +65,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             lang,
             "plan_home",
             &[
-                ("date", &h.from.format(lang)),
+                ("date", &h.from.format(locale)),
                 ("name", &name(&h.procedure_id)),
                 ("guidance", h.guidance.get(lang)),
             ],
@@ -79,8 +80,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
             "plan_pause",
             &[
                 ("name", &name(&p.procedure_id)),
-                ("from", &p.from.format(lang)),
-                ("to", &p.to.format(lang)),
+                ("from", &p.from.format(locale)),
+                ("to", &p.to.format(locale)),
                 ("reason", p.reason.get(lang)),
             ],
         ),
@@ -103,7 +104,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <ul>
                     { for entries.iter().map(|e| html! {
                         <li class={format!("sc-entry sc-entry-{}", e.kind)} data-date={e.date.to_iso()}>
-                            <time datetime={e.date.to_iso()}>{ e.date.format(lang) }</time>
+                            <time datetime={e.date.to_iso()}>{ e.date.format(locale) }</time>
                             <span>{ &e.text }</span>
                             if let Some(note) = &e.note {
                                 <small>{ note }</small>

@@ -164,7 +164,7 @@ fn render(c: &Catalog, personas: &[Persona], lang: &str) -> (String, usize) {
                 "| `{}` | {} | {} | {} | {}–{} days | {} | {} |",
                 p.id,
                 cell(&when),
-                cell(&describe_plan(&v.plan, lang)),
+                cell(&describe_plan(&v.plan, c.locale(lang))),
                 v.why.as_ref().map(|x| t(x, lang)).unwrap_or_default(),
                 p.frequency.bounds.min_days,
                 p.frequency.bounds.max_days,
@@ -309,7 +309,7 @@ fn outcome(c: &Catalog, p: &Persona, lang: &str) -> String {
                         r.score,
                         r.plan
                             .as_ref()
-                            .map(|x| describe_plan(x, lang))
+                            .map(|x| describe_plan(x, c.locale(lang)))
                             .unwrap_or_default()
                     ),
                     Status::Caution => format!(
