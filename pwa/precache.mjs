@@ -5,7 +5,10 @@
 //
 //   node pwa/precache.mjs dist
 //
-// Paths are relative to sw.js, so a build served from a sub-path works unchanged.
+// Paths are relative to sw.js, so a build served from a sub-path works unchanged. For the same
+// reason it first makes the build's own URLs in its HTML files relative: Trunk writes them from
+// the site root (`/app-….css`, `/skin-consult-loader.js`), which fails when the build is served
+// from a folder such as `/consult/`.
 //
 // `--after <script>` runs `node <script>` first (same environment) and stops if it fails.
 // Trunk starts all hooks of a stage at once, so a post-build step that changes the build
@@ -30,6 +33,28 @@ function files(dir, root = dir) {
     .sort();
 }
 
+/**
+ * Rewrites `href="/x"` and `src="/x"` to `href="x"` and `src="x"` in the HTML files of the build
+ * in `dir`, for every `x` that is a file of the build (other root URLs are left alone). Idempotent.
+ * Returns the number of URLs rewritten.
+ */
+export function relativeLinks(dir) {
+  const all = new Set(files(dir));
+  let rewritten = 0;
+  for (const path of all) {
+    if (!path.endsWith('.html')) continue;
+    const depth = path.split('/').length - 1;
+    const before = readFileSync(join(dir, path), 'utf8');
+    const after = before.replace(/(\s(?:href|src)=")\/([^"/?#][^"?#]*)"/g, (whole, attribute, target) => {
+      if (!all.has(target)) return whole;
+      rewritten += 1;
+      return `${attribute}${'../'.repeat(depth)}${target}"`;
+    });
+    if (after !== before) writeFileSync(join(dir, path), after);
+  }
+  return rewritten;
+}
+
 /** The precache list and version of the build in `dir`. */
 export function precacheList(dir) {
   const entries = files(dir)
@@ -47,8 +72,9 @@ export function precacheList(dir) {
   return { version, list };
 }
 
-/** Writes `dir`/sw.js; returns the version. */
+/** Makes the build's own links relative, then writes `dir`/sw.js; returns the version. */
 export function writeServiceWorker(dir) {
+  relativeLinks(dir);
   const { version, list } = precacheList(dir);
   const template = readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
   const json = JSON.stringify(list, null, 1).replace(/\n\s*/g, ' ');

@@ -5,48 +5,17 @@
 // Every test also gets the shared `traffic` checks: no console error, no uncaught exception,
 // no failed request and no request to another origin.
 
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect, TYPICAL_PATIENT } from './pages/questionnaire-page';
-import { startServer } from './support/static-server.mjs';
-import { writeServiceWorker } from '../../pwa/precache.mjs';
-
-/** The build under test (what Playwright's web server serves). */
-const DIST = process.env.E2E_DIST ?? 'dist';
-
-/** Every file of a build folder, relative, with `/` separators. */
-function buildFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
-/** Waits until the service worker controls the page (it claims the page once activated). */
-async function waitForServiceWorker(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
-
-/** The widget's caches and the URLs each holds. */
-async function precached(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(async () => {
-    const out: Record<string, string[]> = {};
-    for (const name of await caches.keys()) {
-      if (!name.startsWith('skin-consult:')) continue;
-      const cache = await caches.open(name);
-      out[name] = (await cache.keys()).map((r) => r.url).sort();
-    }
-    return out;
-  });
-}
+import {
+  DIST,
+  buildFiles,
+  deployedVersion,
+  deploymentTest,
+  findNewVersion,
+  precached,
+  publishNewVersion,
+  waitForServiceWorker,
+} from './support/deployment';
 
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(png: Buffer): string {
@@ -113,7 +82,7 @@ test('the service worker installs and precaches every file of the build', async 
   const caches = await precached(page);
   const names = Object.keys(caches);
   expect(names, 'one cache, of the current version').toHaveLength(1);
-  const version = readFileSync(join(DIST, 'sw.js'), 'utf8').match(/const VERSION = "([0-9a-f]+)"/)![1];
+  const version = deployedVersion(DIST);
   expect(names[0]).toBe(`skin-consult:${baseURL}/:${version}`);
   expect(caches[names[0]]).toEqual(expected);
 });
@@ -145,22 +114,7 @@ test('with the network off, a reload still runs the whole consultation from the 
 });
 
 /** A copy of the build on its own server, so a test can rebuild it. */
-interface Deployment {
-  dir: string;
-  url: string;
-}
-
-const updateTest = test.extend<{ deployment: Deployment }>({
-  deployment: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'sc-update-'));
-    cpSync(DIST, dir, { recursive: true });
-    const server = await startServer({ root: dir });
-    await use({ dir, url: server.url });
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  },
-  baseURL: async ({ deployment }, use) => use(deployment.url),
-});
+const updateTest = deploymentTest(test);
 
 updateTest('a rebuilt version waits during a questionnaire and is offered on the welcome screen', async ({
   questionnaire: q,
@@ -178,12 +132,9 @@ updateTest('a rebuilt version waits during a questionnaire and is offered on the
 
   // A new build is deployed (here: index.html changes, as when a clinic edits its
   // configuration, and sw.js is regenerated), and the browser finds it.
-  const index = join(deployment.dir, 'index.html');
-  writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head><meta name="sc-e2e-build" content="2">'));
-  const { version } = writeServiceWorker(deployment.dir);
+  const version = publishNewVersion(deployment.dir);
   expect(oldCache.endsWith(`:${version}`)).toBe(false);
-  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-  await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting);
+  await findNewVersion(page);
 
   // Mid-questionnaire nothing changes: no offer, same screen, same answers, old version.
   await expect(banner).toHaveCount(0);
@@ -203,5 +154,5 @@ updateTest('a rebuilt version waits during a questionnaire and is offered on the
   await waitForServiceWorker(page);
   await expect
     .poll(async () => Object.keys(await precached(page)), { message: 'the old cache is deleted' })
-    .toEqual([`skin-consult:${deployment.url}/:${version}`]);
+    .toEqual([`skin-consult:${deployment.url}:${version}`]);
 });

@@ -8,9 +8,12 @@
 //   as a clinic's web server would do; the benchmark uses it, the end-to-end tests do not.
 //
 // - optional extra folder under a URL prefix (`--mount /examples/=examples`), so the example
-//   clinic site is served on the same origin as the widget, like a clinic would host it.
+//   clinic site is served on the same origin as the widget, like a clinic would host it;
+// - optional sub-path (`--base /clinic/consult/`): the root folder is served under that path
+//   only, and everything outside it is a 404, as when a clinic puts the build in a folder of
+//   its site.
 //
-// CLI: node tests/e2e/support/static-server.mjs --root dist [--port 4173] [--gzip] [--mount /prefix/=folder]
+// CLI: node tests/e2e/support/static-server.mjs --root dist [--port 4173] [--gzip] [--mount /prefix/=folder] [--base /sub/path/]
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -37,10 +40,12 @@ export const MIME_TYPES = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.svg', '.json', '.webmanifest', '.txt']);
 
 /**
- * Starts serving `root`. Resolves to `{ url, port, close() }` once listening.
- * @param {{ root: string, host?: string, port?: number, gzip?: boolean, mount?: [string, string] }} options
+ * Starts serving `root` (under the URL path `base`, `/` unless given; it must end with `/`).
+ * Resolves to `{ url, port, close() }` once listening; `url` is the origin, without `base`.
+ * @param {{ root: string, host?: string, port?: number, gzip?: boolean, mount?: [string, string], base?: string }} options
  */
-export async function startServer({ root, host = '127.0.0.1', port = 0, gzip = false, mount }) {
+export async function startServer({ root, host = '127.0.0.1', port = 0, gzip = false, mount, base: urlBase = '/' }) {
+  if (!urlBase.startsWith('/') || !urlBase.endsWith('/')) throw new Error(`base must start and end with "/": ${urlBase}`);
   const rootBase = resolve(root);
   const gzipCache = new Map(); // path -> { mtimeMs, body }
 
@@ -63,6 +68,10 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, gzip = f
     if (mount && pathname.startsWith(mount[0])) {
       base = resolve(mount[1]);
       pathname = pathname.slice(mount[0].length - 1);
+    } else if (pathname.startsWith(urlBase)) {
+      pathname = pathname.slice(urlBase.length - 1);
+    } else {
+      return notFound(res, req);
     }
     const file = resolve(join(base, pathname));
     if (file !== base && !file.startsWith(base + sep)) return notFound(res, req);
@@ -124,14 +133,15 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const gzip = process.argv.includes('--gzip');
   const mountArg = arg('--mount', '');
   const mount = mountArg.includes('=') ? mountArg.split('=', 2) : undefined;
+  const base = arg('--base', '/');
   try {
     await stat(join(root, 'index.html'));
   } catch {
     console.error(`static-server: ${root}/index.html not found; build first (trunk build --release)`);
     process.exit(1);
   }
-  const server = await startServer({ root, port, gzip, mount });
-  console.log(`static-server: serving ${root} on ${server.url}${gzip ? ' (gzip)' : ''}`);
+  const server = await startServer({ root, port, gzip, mount, base });
+  console.log(`static-server: serving ${root} on ${server.url}${base}${gzip ? ' (gzip)' : ''}`);
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => server.close().then(() => process.exit(0)));
   }
