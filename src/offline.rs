@@ -62,12 +62,13 @@ pub fn register(on_update: Callback<()>) {
             );
             return;
         };
+        // Stored first: a version found waiting may be applied as soon as it is reported.
+        REGISTRATION.with(|r| *r.borrow_mut() = Some(registration.clone()));
         let controlled = container.controller().is_some();
         if controlled && registration.waiting().is_some() {
             on_update.emit(());
         }
         watch_installs(&registration, on_update);
-        REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
     });
 }
 

@@ -1,9 +1,11 @@
 //! "A new version is ready": shown on the welcome screen only (between patients), once the
-//! service worker has cached a new version; switching reloads into it.
+//! service worker has cached a new version; switching reloads into it. Never in kiosk mode,
+//! where nobody would press it: there the switch happens by itself between patients (see
+//! [`crate::offline::use_service_worker`]).
 
 use yew::prelude::*;
 
-use super::use_consult;
+use super::{use_config, use_consult};
 use crate::i18n::t;
 use crate::offline;
 
@@ -19,8 +21,9 @@ pub struct UpdateStatus {
 pub fn update_banner() -> Html {
     let consult = use_consult();
     let status = use_context::<UpdateStatus>().unwrap_or_default();
+    let kiosk = use_config().kiosk.enabled;
     let lang = consult.lang.as_str();
-    if !status.ready {
+    if !status.ready || kiosk {
         return Html::default();
     }
     let update = Callback::from(|_| offline::apply_update());
