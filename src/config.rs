@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use skin_consult_engine::json::{self, Map, Value};
 use skin_consult_engine::{Catalog, Text};
 
 use crate::clinic::Clinic;
@@ -171,11 +171,7 @@ impl Reader<'_> {
     }
 
     /// The object at `path`, reporting anything else.
-    fn object<'v>(
-        &mut self,
-        value: Option<&'v Value>,
-        path: &str,
-    ) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, value: Option<&'v Value>, path: &str) -> Option<&'v Map> {
         match value? {
             Value::Object(map) => Some(map),
             _ => {
@@ -228,7 +224,7 @@ impl Reader<'_> {
                 }
             }
             Value::Object(map) => {
-                for (lang, value) in map {
+                for (lang, value) in map.iter() {
                     match value.as_str().map(str::trim) {
                         Some(s) if !s.is_empty() && s.len() <= 2000 && is_language_tag(lang) => {
                             text.0.insert(lang.clone(), s.to_string());
@@ -292,20 +288,20 @@ pub const KNOWN_SETTINGS: [&str; 9] = [
 ];
 
 /// Reads a configuration. Never fails: the result holds what was usable, the errors the rest.
-pub fn parse_config(json: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>) {
+pub fn parse_config(source: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>) {
     let mut config = Config::default();
     let mut reader = Reader {
         catalog,
         errors: Vec::new(),
     };
-    if json.len() > MAX_CONFIG_LEN {
+    if source.len() > MAX_CONFIG_LEN {
         reader.error(
             "(document)",
             format!("is larger than {MAX_CONFIG_LEN} bytes; the defaults are used"),
         );
         return (config, reader.errors);
     }
-    let root: Value = match serde_json::from_str(json) {
+    let root = match json::parse(source) {
         Ok(value) => value,
         Err(e) => {
             reader.error(
@@ -346,7 +342,7 @@ pub fn parse_config(json: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>)
     }
     if let Some(theme) = reader.object(root.get("theme"), "theme") {
         if let Some(colors) = reader.object(theme.get("colors"), "theme.colors") {
-            for (key, value) in colors {
+            for (key, value) in colors.iter() {
                 let path = format!("theme.colors.{key}");
                 match COLORS.iter().find(|(name, _)| name == key) {
                     Some((_, property)) => {
@@ -396,7 +392,7 @@ pub fn parse_config(json: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>)
     if let Some(procedures) = reader.object(root.get("procedures"), "procedures") {
         config.offered = reader.procedure_ids(procedures.get("offered"), "procedures.offered");
         if let Some(names) = reader.object(procedures.get("names"), "procedures.names") {
-            for (id, value) in names {
+            for (id, value) in names.iter() {
                 let path = format!("procedures.names.{id}");
                 if catalog.procedure(id).is_none() {
                     reader.error(&path, "names an unknown procedure; ignored");
@@ -432,7 +428,7 @@ pub fn parse_config(json: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>)
     (config, reader.errors)
 }
 
-fn read_embed(reader: &mut Reader, embed: &Map<String, Value>) -> EmbedSettings {
+fn read_embed(reader: &mut Reader, embed: &Map) -> EmbedSettings {
     let mut settings = EmbedSettings {
         events_include_answers: reader
             .boolean(

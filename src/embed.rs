@@ -15,7 +15,7 @@
 
 use std::cell::RefCell;
 
-use serde_json::{json, Value};
+use skin_consult_engine::json::{object, Value};
 use skin_consult_engine::{assess, Answers, Assessment};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use yew::prelude::*;
@@ -57,7 +57,7 @@ pub fn parent_target(parent: Option<&str>, own: &str, allowed: &[String]) -> Opt
 
 /// The detail of `consult:started`.
 pub fn started_detail(lang: &str) -> Value {
-    json!({ "lang": lang })
+    object(vec![("lang", lang.into())])
 }
 
 /// The detail of `consult:completed`: the outcome and each procedure's id and status. The
@@ -66,32 +66,51 @@ pub fn completed_detail(assessment: &Assessment, answers: Option<&Answers>) -> V
     let procedures: Vec<Value> = assessment
         .results()
         .iter()
-        .map(|r| json!({ "id": r.procedure_id, "status": r.status.as_str() }))
+        .map(|r| {
+            object(vec![
+                ("id", r.procedure_id.as_str().into()),
+                ("status", r.status.as_str().into()),
+            ])
+        })
         .collect();
     let outcome = match assessment {
         Assessment::Referral(_) => "referral",
         Assessment::Recommendations(_) => "recommendations",
     };
-    let mut detail = json!({ "outcome": outcome, "procedures": procedures });
+    let mut members = vec![
+        ("outcome", outcome.into()),
+        ("procedures", procedures.into()),
+    ];
     if let Some(answers) = answers {
-        detail["answers"] = serde_json::to_value(answers).unwrap_or(Value::Null);
+        members.push(("answers", answers.to_json()));
     }
-    detail
+    object(members)
 }
 
 /// The detail of `consult:booking`: `web`, `phone`, `whatsapp` or `email`.
 pub fn booking_detail(channel: &str) -> Value {
-    json!({ "channel": channel })
+    object(vec![("channel", channel.into())])
 }
 
 /// The message carrying an event to a parent page.
 pub fn event_message(name: &str, detail: &Value) -> Value {
-    json!({ "source": MESSAGE_SOURCE, "type": "event", "name": name, "detail": detail })
+    object(vec![
+        ("source", MESSAGE_SOURCE.into()),
+        ("type", "event".into()),
+        ("name", name.into()),
+        ("detail", detail.clone()),
+    ])
 }
 
 /// The message carrying the widget's height (CSS pixels) to a parent page.
 pub fn height_message(height: f64) -> Value {
-    json!({ "source": MESSAGE_SOURCE, "type": "height", "height": height.ceil() })
+    // Whole pixels: a fraction would only make the frame one pixel taller anyway.
+    let pixels = height.ceil().max(0.0) as u64;
+    object(vec![
+        ("source", MESSAGE_SOURCE.into()),
+        ("type", "height".into()),
+        ("height", pixels.into()),
+    ])
 }
 
 struct Host {

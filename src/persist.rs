@@ -6,7 +6,7 @@
 
 use crate::share;
 use crate::state::Step;
-use serde::{Deserialize, Serialize};
+use skin_consult_engine::json::{self, object, Value};
 use skin_consult_engine::{Answers, Catalog};
 
 /// The `localStorage` key of the saved progress.
@@ -18,12 +18,36 @@ pub const VERSION: u32 = 1;
 /// The longest stored record read at all.
 pub const MAX_STORED_LEN: usize = 8192;
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The stored record: `{"v":1,"answers":"<share codec>","step":"<step key>"}`, nothing else.
 struct Record {
     v: u32,
     answers: String,
     step: String,
+}
+
+impl Record {
+    fn to_json(&self) -> Value {
+        object(vec![
+            ("v", self.v.into()),
+            ("answers", self.answers.as_str().into()),
+            ("step", self.step.as_str().into()),
+        ])
+    }
+
+    /// The record in `stored`, if it is exactly an object of these three members.
+    fn read(stored: &str) -> Option<Record> {
+        let root = json::parse(stored).ok()?;
+        let members = root.as_object()?;
+        let known = ["v", "answers", "step"];
+        if members.len() != known.len() || members.keys().any(|k| !known.contains(&k.as_str())) {
+            return None;
+        }
+        Some(Record {
+            v: u32::try_from(members.get("v")?.as_u64()?).ok()?,
+            answers: members.get("answers")?.as_str()?.to_string(),
+            step: members.get("step")?.as_str()?.to_string(),
+        })
+    }
 }
 
 /// Progress restored from storage.
@@ -57,7 +81,7 @@ pub fn save(catalog: &Catalog, answers: &Answers, step: &Step) -> String {
         answers: share::encode(catalog, answers),
         step: step.to_key(),
     };
-    serde_json::to_string(&record).unwrap_or_default()
+    record.to_json().to_string()
 }
 
 /// Reads progress written by [`save`].
@@ -65,7 +89,7 @@ pub fn restore(catalog: &Catalog, stored: &str) -> Result<Saved, RestoreError> {
     if stored.len() > MAX_STORED_LEN {
         return Err(RestoreError::TooLong);
     }
-    let record: Record = serde_json::from_str(stored).map_err(|_| RestoreError::Unreadable)?;
+    let record = Record::read(stored).ok_or(RestoreError::Unreadable)?;
     if record.v != VERSION {
         return Err(RestoreError::OtherVersion(record.v));
     }
@@ -129,6 +153,14 @@ mod tests {
             (
                 format!(r#"{{"v":1,"answers":"{good_answers}","step":"elsewhere"}}"#),
                 RestoreError::UnknownStep,
+            ),
+            (
+                format!(r#"{{"v":1,"v":1,"answers":"{good_answers}"}}"#),
+                RestoreError::Unreadable,
+            ),
+            (
+                format!(r#"{{"v":4294967296,"answers":"{good_answers}","step":"review"}}"#),
+                RestoreError::Unreadable,
             ),
             ("x".repeat(MAX_STORED_LEN + 1), RestoreError::TooLong),
         ];

@@ -115,7 +115,7 @@ fn each_bad_field_is_named_and_replaced_by_its_default() {
         ),
         (
             r#"{"procedures": {"names": {"laser": "Laser", "hydrafacial": {"en": ""}}}}"#,
-            &["procedures.names.hydrafacial.en", "procedures.names.laser"],
+            &["procedures.names.laser", "procedures.names.hydrafacial.en"],
         ),
         (
             r#"{"kiosk": {"enabled": "yes", "idle_seconds": 5}}"#,

@@ -71,7 +71,7 @@ fn messages_are_tagged_for_the_host_loader() {
     assert_eq!(event["source"], "skin-consult");
     assert_eq!(event["type"], "event");
     assert_eq!(event["detail"]["channel"], "phone");
-    assert_eq!(height_message(812.2)["height"], 813.0);
+    assert_eq!(height_message(812.2)["height"], 813);
 }
 
 #[test]

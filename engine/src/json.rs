@@ -683,8 +683,14 @@ mod tests {
             ("1.5", Value::OtherNumber("1.5".into())),
             ("-0.25E-3", Value::OtherNumber("-0.25E-3".into())),
             ("1e3", Value::OtherNumber("1e3".into())),
-            ("18446744073709551616", Value::OtherNumber("18446744073709551616".into())),
-            ("-9223372036854775809", Value::OtherNumber("-9223372036854775809".into())),
+            (
+                "18446744073709551616",
+                Value::OtherNumber("18446744073709551616".into()),
+            ),
+            (
+                "-9223372036854775809",
+                Value::OtherNumber("-9223372036854775809".into()),
+            ),
             (r#""""#, s("")),
             (r#""a\"b\\c\/d""#, s("a\"b\\c/d")),
             (r#""\b\f\n\r\t""#, s("\u{8}\u{c}\n\r\t")),
