@@ -16,7 +16,10 @@
 // Then the repeat visit of an installed tablet: one browser context visits once (the service
 // worker installs and precaches the build), then opens the widget N more times, each in a new
 // tab at 4x CPU slowdown, served by the service worker. Per visit it records the time to the
-// first interactive screen and checks that every response came from the service worker.
+// first interactive screen, when the wasm module's response arrived and when its compilation
+// (`WebAssembly.instantiateStreaming`, which needs the cached response's `application/wasm`)
+// started and ended, and checks that every response came from the service worker and that
+// the module was compiled while streaming.
 //
 // Usage: node bench/browser.mjs [--dist dist] [--runs 7] [--chromium /usr/bin/chromium]
 
@@ -58,6 +61,18 @@ function readyProbe() {
     }
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+// Runs in the page before any of its scripts: records when the wasm module is compiled.
+function wasmProbe() {
+  const streaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = function (...args) {
+    const start = performance.now();
+    return streaming.apply(this, args).then((result) => {
+      window.__scWasm = { start, end: performance.now() };
+      return result;
+    });
+  };
 }
 
 /** A fresh browser context with the benchmark's phone screen. */
@@ -110,6 +125,7 @@ async function measureRepeatVisits(browser, url) {
     });
     await first.close();
     await context.addInitScript(readyProbe);
+    await context.addInitScript(wasmProbe);
     const samples = [];
     for (let i = 1; i <= runs; i++) {
       const page = await context.newPage();
@@ -123,10 +139,18 @@ async function measureRepeatVisits(browser, url) {
       await page.waitForFunction(() => window.__scInteractiveAt !== undefined, null, {
         timeout: LOAD_TIMEOUT_MS,
       });
-      const interactiveMs = await page.evaluate(() => window.__scInteractiveAt);
+      const { interactiveMs, wasm, wasmResponse } = await page.evaluate(() => ({
+        interactiveMs: window.__scInteractiveAt,
+        wasm: window.__scWasm,
+        wasmResponse: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd,
+      }));
       if (network.length) throw new Error(`repeat visit went to the network: ${network.join(', ')}`);
-      samples.push(interactiveMs);
-      console.log(`repeat visit ${i}/${runs}: interactive ${interactiveMs.toFixed(0)} ms (service worker cache)`);
+      if (!wasm) throw new Error('repeat visit: the wasm module was not compiled with instantiateStreaming');
+      samples.push({ interactiveMs, wasmResponse, wasmStart: wasm.start, wasmEnd: wasm.end });
+      console.log(
+        `repeat visit ${i}/${runs}: interactive ${interactiveMs.toFixed(0)} ms (service worker cache; ` +
+          `wasm response ${wasmResponse.toFixed(0)} ms, compiled ${wasm.start.toFixed(0)}–${wasm.end.toFixed(0)} ms)`,
+      );
       await page.close();
     }
     return samples;
@@ -200,7 +224,10 @@ try {
         `${sample.bytes} B transferred, JS heap ${(sample.heap / 1024).toFixed(0)} KB`,
     );
   }
-  const repeat = stats(await measureRepeatVisits(browser, `${server.url}/`));
+  const visits = await measureRepeatVisits(browser, `${server.url}/`);
+  const repeat = stats(visits.map((v) => v.interactiveMs));
+  const repeatWasm = stats(visits.map((v) => v.wasmEnd));
+  const repeatApp = stats(visits.map((v) => v.interactiveMs - v.wasmEnd));
   const answers = await measureAnswerToNextScreen(browser, `${server.url}/`);
   const rendered = stats(answers.map((a) => a.rendered));
   const painted = stats(answers.map((a) => a.painted));
@@ -224,6 +251,8 @@ try {
   console.log(`| Next pressed → next question in the DOM (CPU ${PROFILE.cpuSlowdown}x, 12 steps) | ${rendered.median.toFixed(1)} ms | ${rendered.min.toFixed(1)} ms | ${rendered.max.toFixed(1)} ms |`);
   console.log(`| Next pressed → next question painted (includes the wait for the next frame) | ${painted.median.toFixed(1)} ms | ${painted.min.toFixed(1)} ms | ${painted.max.toFixed(1)} ms |`);
   console.log(`| Repeat visit from the service worker cache → first interactive screen (CPU 4x) | ${repeat.median.toFixed(0)} ms | ${repeat.min.toFixed(0)} ms | ${repeat.max.toFixed(0)} ms |`);
+  console.log(`| … of which: navigation → wasm compiled (streaming, from the cache) | ${repeatWasm.median.toFixed(0)} ms | ${repeatWasm.min.toFixed(0)} ms | ${repeatWasm.max.toFixed(0)} ms |`);
+  console.log(`| … of which: wasm compiled → first interactive screen (the app starting) | ${repeatApp.median.toFixed(0)} ms | ${repeatApp.min.toFixed(0)} ms | ${repeatApp.max.toFixed(0)} ms |`);
 } finally {
   await browser.close();
   await server.close();
