@@ -230,15 +230,14 @@ impl Date {
 
     /// For display, by the locale's date pattern and names (see [`crate::Catalog::locale`]):
     /// en "Mon 30 Nov 2026", tr "30 Kasım 2026 Pzt".
-    pub fn format(self, locale: &Locale) -> String {
-        let weekday = locale.weekdays.get(self.weekday() as usize);
-        let month = locale.months.get(self.month as usize - 1);
+    pub fn format(self, locale: Locale) -> String {
+        let weekday = format!("date.weekday.{}", self.weekday().days_from_monday() + 1);
         fill(
-            &locale.date,
+            locale.get("date"),
             &[
-                ("weekday", weekday.map_or("", String::as_str)),
+                ("weekday", locale.get(&weekday)),
                 ("day", &self.day.to_string()),
-                ("month", month.map_or("", String::as_str)),
+                ("month", locale.get(&format!("date.month.{}", self.month))),
                 ("year", &self.year.to_string()),
             ],
         )

@@ -11,7 +11,6 @@
 
 use crate::condition::Condition;
 use crate::json::Value;
-use crate::locale::{CalendarWords, Forms, Locale, PlanPhrases, PluralRule, UnitPhrases};
 use crate::model::{
     Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Messages, Procedure, Question,
     QuestionKind, RedFlag, Rule, Scheduling, Spacing, SpacingRule, Urgency,
@@ -248,16 +247,6 @@ fn text(cx: &mut Cx, v: &Value, path: Path) -> Text {
     ))
 }
 
-fn forms(cx: &mut Cx, v: &Value, path: Path) -> Forms {
-    Forms(string_map(
-        cx,
-        v,
-        path,
-        "an object of texts by plural form",
-        "plural form",
-    ))
-}
-
 fn texts(cx: &mut Cx, v: &Value, path: Path) -> Vec<Text> {
     list(cx, v, path, text)
 }
@@ -354,7 +343,7 @@ fn catalog_in(cx: &mut Cx, v: &Value) -> Catalog {
     }
 }
 
-fn locales(cx: &mut Cx, v: &Value, path: Path) -> BTreeMap<String, Locale> {
+fn locales(cx: &mut Cx, v: &Value, path: Path) -> BTreeMap<String, BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     let Some(map) = v.as_object() else {
         cx.expected(path, "an object of locales by language", v);
@@ -369,94 +358,8 @@ fn locales(cx: &mut Cx, v: &Value, path: Path) -> BTreeMap<String, Locale> {
     out
 }
 
-fn locale(cx: &mut Cx, v: &Value, path: Path) -> Locale {
-    let o = Obj::new(
-        cx,
-        v,
-        path,
-        &[
-            "name", "plural", "range", "date", "months", "weekdays", "plan", "calendar",
-        ],
-    );
-    Locale {
-        name: field(cx, &o, "name", string),
-        plural: field(cx, &o, "plural", plural_rule),
-        range: field(cx, &o, "range", string),
-        date: field(cx, &o, "date", string),
-        months: field(cx, &o, "months", strings),
-        weekdays: field(cx, &o, "weekdays", strings),
-        plan: field(cx, &o, "plan", plan_phrases),
-        calendar: field(cx, &o, "calendar", calendar_words),
-    }
-}
-
-fn plural_rule(cx: &mut Cx, v: &Value, path: Path) -> PluralRule {
-    let names = ["other", "one_other"];
-    let Some((name, payload)) = variant(cx, v, path, &names) else {
-        return PluralRule::Other;
-    };
-    unit(cx, payload, Path::Key(&path, name));
-    if name == "one_other" {
-        PluralRule::OneOther
-    } else {
-        PluralRule::Other
-    }
-}
-
-fn unit_phrases(cx: &mut Cx, v: &Value, path: Path) -> UnitPhrases {
-    let o = Obj::new(cx, v, path, &["once", "every", "duration"]);
-    UnitPhrases {
-        once: field(cx, &o, "once", string),
-        every: field(cx, &o, "every", forms),
-        duration: field(cx, &o, "duration", forms),
-    }
-}
-
-fn plan_phrases(cx: &mut Cx, v: &Value, path: Path) -> PlanPhrases {
-    let o = Obj::new(
-        cx,
-        v,
-        path,
-        &[
-            "day",
-            "week",
-            "month",
-            "sessions",
-            "series",
-            "single_session",
-            "home_use",
-            "home_use_increasing",
-            "then",
-            "min_gap",
-            "recovery",
-            "as_advised",
-            "separator",
-        ],
-    );
-    PlanPhrases {
-        day: field(cx, &o, "day", unit_phrases),
-        week: field(cx, &o, "week", unit_phrases),
-        month: field(cx, &o, "month", unit_phrases),
-        sessions: field(cx, &o, "sessions", forms),
-        series: field(cx, &o, "series", string),
-        single_session: field(cx, &o, "single_session", string),
-        home_use: field(cx, &o, "home_use", forms),
-        home_use_increasing: field(cx, &o, "home_use_increasing", forms),
-        then: field(cx, &o, "then", string),
-        min_gap: field(cx, &o, "min_gap", string),
-        recovery: field(cx, &o, "recovery", string),
-        as_advised: field(cx, &o, "as_advised", string),
-        separator: field(cx, &o, "separator", string),
-    }
-}
-
-fn calendar_words(cx: &mut Cx, v: &Value, path: Path) -> CalendarWords {
-    let o = Obj::new(cx, v, path, &["title", "session", "aftercare"]);
-    CalendarWords {
-        title: field(cx, &o, "title", string),
-        session: field(cx, &o, "session", string),
-        aftercare: field(cx, &o, "aftercare", string),
-    }
+fn locale(cx: &mut Cx, v: &Value, path: Path) -> BTreeMap<String, String> {
+    string_map(cx, v, path, "an object of phrases by key", "key")
 }
 
 fn question(cx: &mut Cx, v: &Value, path: Path) -> Question {

@@ -80,7 +80,7 @@ pub fn to_ics(
     if schedule.sessions.is_empty() {
         return Err(IcsError::EmptySchedule);
     }
-    let words = &catalog.locale(lang).calendar;
+    let words = catalog.locale(lang);
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         format!("PRODID:{PRODID}"),
@@ -88,10 +88,10 @@ pub fn to_ics(
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
     ];
-    let title = &words.title;
+    let title = words.get("calendar.title");
     let clinic = clinic_name.trim();
     lines.push(if clinic.is_empty() {
-        format!("X-WR-CALNAME:{title}")
+        format!("X-WR-CALNAME:{}", escape_text(title))
     } else {
         format!(
             "X-WR-CALNAME:{}",
@@ -105,12 +105,12 @@ pub fn to_ics(
             .ok_or_else(|| IcsError::UnknownProcedure(s.procedure_id.clone()))?;
         let name = p.name.get(lang);
         let summary = fill(
-            &words.session,
+            words.get("calendar.session"),
             &[("name", name), ("n", &s.index.to_string())],
         );
         let mut description: Vec<String> = s.note.iter().map(|n| n.get(lang).into()).collect();
         if !p.aftercare.is_empty() {
-            description.push(words.aftercare.clone());
+            description.push(words.get("calendar.aftercare").into());
             description.extend(p.aftercare.iter().map(|a| format!("- {}", a.get(lang))));
         }
         lines.extend([

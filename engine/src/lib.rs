@@ -37,7 +37,7 @@ pub use assess::{assess, Assessment, ProcedureResult, Reason, Referral, Status, 
 pub use condition::Condition;
 pub use date::{Date, DateError, Timestamp, Weekday};
 pub use ics::{to_ics, IcsError};
-pub use locale::{CalendarWords, Forms, Locale, PlanPhrases, PluralRule, UnitPhrases};
+pub use locale::{Locale, PluralRule};
 pub use model::{
     Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Messages, Procedure, Question,
     QuestionKind, RedFlag, Rule, Scheduling, Spacing, SpacingRule, Urgency,

@@ -2,27 +2,40 @@
 //! name, how dates are written, how it picks plural forms, the phrases a plan is described with
 //! and the words of the calendar file. The engine holds no language's words itself, so adding
 //! a language is data: a locale block and a translation of every text (see the crate README).
+//!
+//! A locale is a flat object of phrases by key, like the interface strings of the app
+//! (`"plan.week.once": "once a week"`); [`KEYS`] lists every key, the placeholders it takes
+//! and whether it has plural forms (then written `<key>.one`, `<key>.other`).
 
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// How a language picks a plural form for a count. A range ("2–3") takes the form of its
-/// larger end, as CLDR's range rules give for these families.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
+/// How a language picks a plural form for a count (the locale's `plural` key). A range
+/// ("2–3") takes the form of its larger end, as CLDR's range rules give for these families.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PluralRule {
-    /// One form for every count: Turkish (nouns after a number stay singular), Japanese,
-    /// Chinese, Korean. Forms: `other`.
-    #[default]
+    /// `"other"`: one form for every count: Turkish (nouns after a number stay singular),
+    /// Japanese, Chinese, Korean. Forms: `other`.
     Other,
-    /// `one` for exactly 1, `other` for every other count: English, German, Dutch, Swedish,
-    /// Italian, Spanish (and French, whose `one` also covers 0: counts here are never 0).
-    /// Forms: `one`, `other`.
+    /// `"one_other"`: `one` for exactly 1, `other` for every other count: English, German,
+    /// Dutch, Swedish, Italian, Spanish (and French, whose `one` also covers 0: counts here are
+    /// never 0). Forms: `one`, `other`.
     OneOther,
 }
 
 impl PluralRule {
-    /// The names of the forms a text must give under this rule.
+    /// The rule names a locale may give.
+    pub const NAMES: [&'static str; 2] = ["other", "one_other"];
+
+    /// The rule called `name`.
+    pub fn named(name: &str) -> Option<PluralRule> {
+        match name {
+            "other" => Some(PluralRule::Other),
+            "one_other" => Some(PluralRule::OneOther),
+            _ => None,
+        }
+    }
+
+    /// The names of the forms a phrase must give under this rule.
     pub fn categories(self) -> &'static [&'static str] {
         match self {
             PluralRule::Other => &["other"],
@@ -39,120 +52,99 @@ impl PluralRule {
     }
 }
 
-/// A text in every plural form of its language, keyed by form: `{"one": "{n} week", "other":
-/// "{n} weeks"}`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[serde(transparent)]
-pub struct Forms(pub BTreeMap<String, String>);
+/// One key of a locale: its name, the placeholders it takes (all of them required, except
+/// that a plural form other than `other` may leave out `{n}` and spell its number), and
+/// whether it has plural forms.
+pub struct Key {
+    /// The key, e.g. `plan.week.every`.
+    pub name: &'static str,
+    /// The placeholders, e.g. `["n"]`.
+    pub placeholders: &'static [&'static str],
+    /// Written as `<name>.<form>` for each form of the language's plural rule.
+    pub plural: bool,
+}
 
-impl Forms {
-    /// The form `rule` gives for `n` (the `other` form if that one is missing; validation
-    /// makes sure it is not).
-    pub fn pick(&self, rule: PluralRule, n: u32) -> &str {
-        self.0
-            .get(rule.category(n))
-            .or_else(|| self.0.get("other"))
-            .map_or("", String::as_str)
+const fn key(name: &'static str, placeholders: &'static [&'static str], plural: bool) -> Key {
+    Key {
+        name,
+        placeholders,
+        plural,
     }
 }
 
-/// The phrases for one unit of time (day, week or month).
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct UnitPhrases {
-    /// Exactly one unit apart: "once a week", "haftada bir".
-    pub once: String,
-    /// `{n}` units apart: "every {n} weeks", "{n} haftada bir".
-    pub every: Forms,
-    /// A length of time: "{n} weeks", "{n} hafta".
-    pub duration: Forms,
-}
+/// Every key a locale has besides `plural`, `date.month.1`…`date.month.12` and
+/// `date.weekday.1`…`date.weekday.7` (Monday = 1).
+pub const KEYS: &[Key] = &[
+    key("name", &[], false),
+    key("range", &["min", "max"], false),
+    key("date", &["weekday", "day", "month", "year"], false),
+    key("plan.day.once", &[], false),
+    key("plan.day.every", &["n"], true),
+    key("plan.day.duration", &["n"], true),
+    key("plan.week.once", &[], false),
+    key("plan.week.every", &["n"], true),
+    key("plan.week.duration", &["n"], true),
+    key("plan.month.once", &[], false),
+    key("plan.month.every", &["n"], true),
+    key("plan.month.duration", &["n"], true),
+    key("plan.sessions", &["n", "every"], true),
+    key("plan.series", &["every"], false),
+    key("plan.single_session", &[], false),
+    key("plan.home_use", &["n"], true),
+    key("plan.home_use_increasing", &["n"], true),
+    key("plan.then", &["every"], false),
+    key("plan.min_gap", &["duration"], false),
+    key("plan.recovery", &["plan", "duration"], false),
+    key("plan.as_advised", &[], false),
+    key("plan.separator", &[], false),
+    key("calendar.title", &[], false),
+    key("calendar.session", &["name", "n"], false),
+    key("calendar.aftercare", &[], false),
+];
 
-/// The phrases [`crate::describe_plan`] builds a plan's description from. Placeholders:
-/// `{n}` a count or range, `{every}` an interval phrase, `{duration}` a length of time,
-/// `{plan}` the description so far.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct PlanPhrases {
-    /// Intervals and lengths in days.
-    pub day: UnitPhrases,
-    /// In weeks (used when both ends divide by 7).
-    pub week: UnitPhrases,
-    /// In months of 30 days (used when both ends divide by 30).
-    pub month: UnitPhrases,
-    /// A course of `{n}` sessions `{every}`: "{every} for {n} sessions".
-    pub sessions: Forms,
-    /// A course without a count: "a series of sessions {every}".
-    pub series: String,
-    /// "usually a single session".
-    pub single_session: String,
-    /// Home use: "{n} nights a week".
-    pub home_use: Forms,
-    /// Home use, increasing: "{n} nights a week at first, increasing as your skin tolerates it".
-    pub home_use_increasing: Forms,
-    /// Maintenance after something else: "then {every}".
-    pub then: String,
-    /// "never sooner than {duration} apart".
-    pub min_gap: String,
-    /// "{plan}; allow about {duration} before other treatments".
-    pub recovery: String,
-    /// A plan that says nothing: "as advised by your doctor".
-    pub as_advised: String,
-    /// Between the parts of a description: ", ".
-    pub separator: String,
-}
+/// Everything the engine writes in one language besides the catalog's texts: a view of one
+/// block of the catalog's `locales`, phrases by key (see [`KEYS`]). In JSON a flat object:
+/// `{"name": "English", "plural": "one_other", "plan.week.once": "once a week", ...}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Locale<'a>(pub &'a BTreeMap<String, String>);
 
-/// The words of the calendar file.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct CalendarWords {
-    /// The calendar's name: "Treatment plan".
-    pub title: String,
-    /// An event: "{name}, session {n}".
-    pub session: String,
-    /// Heading of the aftercare list in an event's description: "Aftercare:".
-    pub aftercare: String,
-}
+/// What a catalog without locales gives: no words at all.
+static EMPTY: BTreeMap<String, String> = BTreeMap::new();
 
-/// Everything the engine writes in one language besides the catalog's texts.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Locale {
-    /// The language's name in itself, for the language switch: "English", "Türkçe".
-    pub name: String,
-    /// How plural forms are picked.
-    pub plural: PluralRule,
-    /// A range of numbers: "{min}–{max}".
-    pub range: String,
-    /// A date: "{weekday} {day} {month} {year}".
-    pub date: String,
-    /// The 12 month names as written in a date, January first.
-    pub months: Vec<String>,
-    /// The 7 weekday names as written in a date, Monday first.
-    pub weekdays: Vec<String>,
-    /// The phrases of a plan's description.
-    pub plan: PlanPhrases,
-    /// The words of the calendar file.
-    pub calendar: CalendarWords,
-}
-
-impl Locale {
-    /// A locale with no words at all (what a catalog without locales gives).
-    pub fn empty() -> &'static Locale {
-        static EMPTY: std::sync::OnceLock<Locale> = std::sync::OnceLock::new();
-        EMPTY.get_or_init(Locale::default)
+impl<'a> Locale<'a> {
+    /// A locale with no words at all.
+    pub fn empty() -> Locale<'static> {
+        Locale(&EMPTY)
     }
 
-    /// `n` as written in a text: "3", or the range "2–3".
-    pub fn amount(&self, min: u32, max: u32) -> String {
+    /// The phrase `key` ("" when missing; validation makes sure none is).
+    pub fn get(self, key: &str) -> &'a str {
+        self.0.get(key).map_or("", String::as_str)
+    }
+
+    /// The language's plural rule (`other` when the name is unknown; validation refuses that).
+    pub fn plural(self) -> PluralRule {
+        PluralRule::named(self.get("plural")).unwrap_or(PluralRule::Other)
+    }
+
+    /// `n` as written in a phrase: "3", or the range "2–3".
+    pub fn amount(self, min: u32, max: u32) -> String {
         if min == max {
             min.to_string()
         } else {
             fill(
-                &self.range,
+                self.get("range"),
                 &[("min", &min.to_string()), ("max", &max.to_string())],
             )
         }
+    }
+
+    /// The plural phrase `key` for the count `min`–`max` (in the form of `max`), with `{n}`
+    /// and `{every}` filled in.
+    pub fn counted(self, key: &str, min: u32, max: u32, every: &str) -> String {
+        let form = self.plural().category(max);
+        let phrase = self.get(&format!("{key}.{form}"));
+        fill(phrase, &[("n", &self.amount(min, max)), ("every", every)])
     }
 }
 
@@ -210,13 +202,26 @@ mod tests {
 
     #[test]
     fn plural_rules_pick_forms() {
-        let mut forms = Forms::default();
-        forms.0.insert("one".into(), "{n} week".into());
-        forms.0.insert("other".into(), "{n} weeks".into());
-        assert_eq!(forms.pick(PluralRule::OneOther, 1), "{n} week");
-        assert_eq!(forms.pick(PluralRule::OneOther, 0), "{n} weeks");
-        assert_eq!(forms.pick(PluralRule::OneOther, 21), "{n} weeks");
-        assert_eq!(forms.pick(PluralRule::Other, 1), "{n} weeks");
-        assert_eq!(Forms::default().pick(PluralRule::OneOther, 1), "");
+        let mut map = BTreeMap::new();
+        for (k, v) in [
+            ("plural", "one_other"),
+            ("range", "{min}–{max}"),
+            ("w.one", "{n} week"),
+            ("w.other", "{n} weeks"),
+        ] {
+            map.insert(k.to_string(), v.to_string());
+        }
+        let l = Locale(&map);
+        assert_eq!(l.counted("w", 1, 1, ""), "1 week");
+        assert_eq!(l.counted("w", 0, 0, ""), "0 weeks");
+        assert_eq!(l.counted("w", 21, 21, ""), "21 weeks");
+        assert_eq!(l.counted("w", 1, 2, ""), "1–2 weeks");
+        map.insert("plural".into(), "other".into());
+        assert_eq!(Locale(&map).counted("w", 1, 1, ""), "1 weeks");
+        assert_eq!(Locale::empty().counted("w", 1, 1, ""), "");
+        assert_eq!(PluralRule::NAMES.map(PluralRule::named).len(), 2);
+        assert!(PluralRule::NAMES
+            .iter()
+            .all(|n| PluralRule::named(n).is_some()));
     }
 }

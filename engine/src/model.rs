@@ -37,24 +37,27 @@ pub struct Catalog {
     pub scheduling: Scheduling,
     /// Per-language formatting data (names, dates, plurals, plan and calendar phrases), keyed
     /// by language; every language of `languages` has one.
-    pub locales: BTreeMap<String, Locale>,
+    pub locales: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl Catalog {
     /// The locale for `lang`, falling back to English, then to any locale, then to an empty
     /// one (a validated catalog has one for each of its languages).
-    pub fn locale(&self, lang: &str) -> &Locale {
+    pub fn locale(&self, lang: &str) -> Locale<'_> {
         self.locales
             .get(lang)
             .or_else(|| self.locales.get(FALLBACK_LANGUAGE))
             .or_else(|| self.locales.values().next())
-            .unwrap_or_else(|| Locale::empty())
+            .map_or(Locale::empty(), Locale)
     }
 
     /// The name of `lang` in that language ("Türkçe"), for a language switch; the code itself
     /// when the catalog has no locale for it.
     pub fn language_name<'a>(&'a self, lang: &'a str) -> &'a str {
-        self.locales.get(lang).map_or(lang, |l| l.name.as_str())
+        match self.locales.get(lang).map(|l| Locale(l).get("name")) {
+            Some(name) if !name.is_empty() => name,
+            _ => lang,
+        }
     }
 
     /// The question with this id.

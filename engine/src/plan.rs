@@ -1,6 +1,6 @@
 //! Treatment plans: a structured course the UI can phrase and a scheduler can date.
 
-use crate::locale::{fill, Forms, Locale, PlanPhrases, UnitPhrases};
+use crate::locale::{fill, Locale};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -98,92 +98,86 @@ impl Plan {
     }
 }
 
-/// Picks the largest unit both ends divide into (a month is 30 days): the unit's phrases and
-/// the ends in that unit.
-fn unit_of(words: &PlanPhrases, min: u32, max: u32) -> (&UnitPhrases, u32, u32) {
+/// Picks the largest unit both ends divide into (a month is 30 days): the unit's key prefix
+/// and the ends in that unit.
+fn unit_of(min: u32, max: u32) -> (&'static str, u32, u32) {
     if min > 0 && min.is_multiple_of(30) && max.is_multiple_of(30) {
-        (&words.month, min / 30, max / 30)
+        ("plan.month", min / 30, max / 30)
     } else if min > 0 && min.is_multiple_of(7) && max.is_multiple_of(7) {
-        (&words.week, min / 7, max / 7)
+        ("plan.week", min / 7, max / 7)
     } else {
-        (&words.day, min, max)
+        ("plan.day", min, max)
     }
 }
 
-/// A plural form filled with its count: `forms` for `min`–`max` (the form of `max`).
-fn counted(locale: &Locale, forms: &Forms, min: u32, max: u32, args: &[(&str, &str)]) -> String {
-    let n = locale.amount(min, max);
-    let mut all = vec![("n", n.as_str())];
-    all.extend_from_slice(args);
-    fill(forms.pick(locale.plural, max), &all)
-}
-
 /// "every 2 weeks", "once a month", "every 3–6 months" / "2 haftada bir", "ayda bir".
-fn every(locale: &Locale, range: &DayRange) -> String {
-    let (unit, a, b) = unit_of(&locale.plan, range.min_days, range.max_days);
+fn every(locale: Locale, range: &DayRange) -> String {
+    let (unit, a, b) = unit_of(range.min_days, range.max_days);
     if a == 1 && b == 1 {
-        unit.once.clone()
+        locale.get(&format!("{unit}.once")).to_string()
     } else {
-        counted(locale, &unit.every, a, b, &[])
+        locale.counted(&format!("{unit}.every"), a, b, "")
     }
 }
 
 /// "3 months", "1 week" / "3 ay", "1 hafta".
-fn duration(locale: &Locale, days: u32) -> String {
-    let (unit, n, _) = unit_of(&locale.plan, days, days);
-    counted(locale, &unit.duration, n, n, &[])
+fn duration(locale: Locale, days: u32) -> String {
+    let (unit, n, _) = unit_of(days, days);
+    locale.counted(&format!("{unit}.duration"), n, n, "")
 }
 
 /// Phrases a plan with the phrases of `locale` (see [`crate::Catalog::locale`]), e.g.
 /// "every 2 weeks for 3 sessions, then once a month" /
 /// "3 seans boyunca 2 haftada bir, ardından ayda bir".
-pub fn describe_plan(plan: &Plan, locale: &Locale) -> String {
-    let words = &locale.plan;
+pub fn describe_plan(plan: &Plan, locale: Locale) -> String {
+    let l = locale;
     let mut parts: Vec<String> = Vec::new();
     if let Some(course) = &plan.initial {
-        let interval = every(locale, &course.interval);
+        let interval = every(l, &course.interval);
         parts.push(match course.sessions {
-            Some(s) => counted(
-                locale,
-                &words.sessions,
-                s.min,
-                s.max,
-                &[("every", &interval)],
-            ),
-            None => fill(&words.series, &[("every", &interval)]),
+            Some(s) => l.counted("plan.sessions", s.min, s.max, &interval),
+            None => fill(l.get("plan.series"), &[("every", &interval)]),
         });
     } else if plan.single_session {
-        parts.push(words.single_session.clone());
+        parts.push(l.get("plan.single_session").to_string());
     }
     if let Some(home) = &plan.home_use {
-        let forms = if home.increase_with_tolerance {
-            &words.home_use_increasing
+        let key = if home.increase_with_tolerance {
+            "plan.home_use_increasing"
         } else {
-            &words.home_use
+            "plan.home_use"
         };
         let n = home.nights_per_week;
-        parts.push(counted(locale, forms, n.min, n.max, &[]));
+        parts.push(l.counted(key, n.min, n.max, ""));
     }
     if let Some(m) = &plan.maintenance {
-        let text = every(locale, m);
+        let text = every(l, m);
         parts.push(if parts.is_empty() {
             text
         } else {
-            fill(&words.then, &[("every", &text)])
+            fill(l.get("plan.then"), &[("every", &text)])
         });
     }
     if let Some(gap) = plan.min_gap_days {
-        let gap = duration(locale, gap);
-        parts.push(fill(&words.min_gap, &[("duration", &gap)]));
+        let gap = duration(l, gap);
+        parts.push(fill(l.get("plan.min_gap"), &[("duration", &gap)]));
     }
-    let mut out = if parts.is_empty() {
-        words.as_advised.clone()
-    } else {
-        parts.join(&words.separator)
-    };
+    let mut out = String::new();
+    for part in &parts {
+        if !out.is_empty() {
+            out.push_str(l.get("plan.separator"));
+        }
+        out.push_str(part);
+    }
+    if parts.is_empty() {
+        out = l.get("plan.as_advised").to_string();
+    }
     if let Some(days) = plan.recovery_days {
-        let wait = duration(locale, days);
-        out = fill(&words.recovery, &[("plan", &out), ("duration", &wait)]);
+        let wait = duration(l, days);
+        out = fill(
+            l.get("plan.recovery"),
+            &[("plan", &out), ("duration", &wait)],
+        );
     }
     out
 }
@@ -194,7 +188,7 @@ mod tests {
     use crate::model::Catalog;
 
     /// The built-in catalog's locale for `lang`.
-    fn l(lang: &str) -> &'static Locale {
+    fn l(lang: &str) -> Locale<'static> {
         static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
         CATALOG.get_or_init(crate::builtin_catalog).locale(lang)
     }

@@ -1,7 +1,7 @@
 //! Catalog validation: every problem, each with the path of the offending field.
 
 use crate::condition::Condition;
-use crate::locale::{placeholders, Forms, PluralRule};
+use crate::locale::{placeholders, PluralRule, KEYS};
 use crate::model::{Catalog, Effect, QuestionKind, Spacing};
 use crate::plan::{DayRange, Plan};
 use crate::text::Text;
@@ -647,55 +647,9 @@ impl V<'_> {
         }
     }
 
-    /// Plural forms: exactly the forms of `rule`, each a phrase. Only the `other` form must
-    /// contain `{n}` (another form may spell its number out).
-    fn forms(&mut self, path: &str, forms: &Forms, rule: PluralRule, placeholders: &[&str]) {
-        let categories = rule.categories();
-        for category in categories {
-            let p = format!("{path}.{category}");
-            match forms.0.get(*category) {
-                None => self.err(p, "missing plural form"),
-                Some(s) => {
-                    let required: Vec<&str> = placeholders
-                        .iter()
-                        .copied()
-                        .filter(|n| *n != "n" || *category == "other")
-                        .collect();
-                    self.phrase(&p, s, placeholders, &required);
-                }
-            }
-        }
-        for key in forms.0.keys() {
-            if !categories.contains(&key.as_str()) {
-                let known: Vec<String> = categories.iter().map(|c| format!("`{c}`")).collect();
-                self.err(
-                    format!("{path}.{key}"),
-                    format!(
-                        "not a form of the language's plural rule, whose forms are {}",
-                        known.join(", ")
-                    ),
-                );
-            }
-        }
-    }
-
-    /// Month or weekday names: exactly `count`, none blank.
-    fn names(&mut self, path: &str, names: &[String], count: usize) {
-        if names.len() != count {
-            self.err(
-                path,
-                format!("must list {count} names, found {}", names.len()),
-            );
-        }
-        for (i, n) in names.iter().enumerate() {
-            if n.trim().is_empty() {
-                self.err(format!("{path}[{i}]"), "must not be empty");
-            }
-        }
-    }
-
-    /// One locale per declared language, each complete (so no raw placeholder or empty phrase
-    /// reaches the screen).
+    /// One locale per declared language, each with exactly the keys of [`KEYS`] (plural ones in
+    /// every form of its rule), month and weekday names, and well-formed phrases, so no raw
+    /// placeholder or empty phrase reaches the screen.
     fn locales(&mut self) {
         let c = self.catalog;
         for lang in &c.languages {
@@ -711,62 +665,71 @@ impl V<'_> {
             if !c.languages.contains(lang) {
                 self.err(&p, "language not declared in `languages`");
             }
-            self.phrase(&format!("{p}.name"), &l.name, &[], &[]);
-            let range = ["min", "max"];
-            self.phrase(&format!("{p}.range"), &l.range, &range, &range);
-            self.phrase(
-                &format!("{p}.date"),
-                &l.date,
-                &["weekday", "day", "month", "year"],
-                &["day", "month", "year"],
-            );
-            self.names(&format!("{p}.months"), &l.months, 12);
-            self.names(&format!("{p}.weekdays"), &l.weekdays, 7);
-            let (w, rule) = (&l.plan, l.plural);
-            for (unit, u) in [("day", &w.day), ("week", &w.week), ("month", &w.month)] {
-                let up = format!("{p}.plan.{unit}");
-                self.phrase(&format!("{up}.once"), &u.once, &[], &[]);
-                self.forms(&format!("{up}.every"), &u.every, rule, &["n"]);
-                self.forms(&format!("{up}.duration"), &u.duration, rule, &["n"]);
+            let rule = match l.get("plural") {
+                None => {
+                    self.err(format!("{p}.plural"), "missing");
+                    PluralRule::Other
+                }
+                Some(name) => PluralRule::named(name).unwrap_or_else(|| {
+                    let known: Vec<String> =
+                        PluralRule::NAMES.iter().map(|n| format!("`{n}`")).collect();
+                    self.err(
+                        format!("{p}.plural"),
+                        format!(
+                            "unknown plural rule `{name}`, expected one of {}",
+                            known.join(", ")
+                        ),
+                    );
+                    PluralRule::Other
+                }),
+            };
+            // Every expected key with the placeholders it takes and must contain.
+            let mut expected: Vec<(String, &[&str], Vec<&str>)> =
+                vec![("plural".into(), &[], vec![])];
+            for (group, count) in [("month", 12), ("weekday", 7)] {
+                for i in 1..=count {
+                    expected.push((format!("date.{group}.{i}"), &[], vec![]));
+                }
             }
-            let pp = format!("{p}.plan");
-            self.forms(
-                &format!("{pp}.sessions"),
-                &w.sessions,
-                rule,
-                &["n", "every"],
-            );
-            for (name, s, args) in [
-                ("series", &w.series, &["every"][..]),
-                ("single_session", &w.single_session, &[]),
-                ("then", &w.then, &["every"]),
-                ("min_gap", &w.min_gap, &["duration"]),
-                ("recovery", &w.recovery, &["plan", "duration"]),
-                ("as_advised", &w.as_advised, &[]),
-            ] {
-                self.phrase(&format!("{pp}.{name}"), s, args, args);
+            for k in KEYS {
+                if !k.plural {
+                    expected.push((k.name.into(), k.placeholders, k.placeholders.to_vec()));
+                    continue;
+                }
+                for form in rule.categories() {
+                    let required = k.placeholders.iter().copied();
+                    let required = required.filter(|n| *n != "n" || *form == "other").collect();
+                    expected.push((format!("{}.{form}", k.name), k.placeholders, required));
+                }
             }
-            self.forms(&format!("{pp}.home_use"), &w.home_use, rule, &["n"]);
-            let increasing = &w.home_use_increasing;
-            self.forms(
-                &format!("{pp}.home_use_increasing"),
-                increasing,
-                rule,
-                &["n"],
-            );
-            if w.separator.is_empty() {
-                self.err(format!("{pp}.separator"), "must not be empty");
+            for (key, allowed, required) in &expected {
+                let path = format!("{p}.{key}");
+                match l.get(key) {
+                    None => self.err(path, "missing"),
+                    Some(s) if key == "plan.separator" && s.is_empty() => {
+                        self.err(path, "must not be empty")
+                    }
+                    Some(_) if key == "plan.separator" || key == "plural" => {}
+                    Some(s) => self.phrase(&path, s, allowed, required),
+                }
             }
-            let cal = &l.calendar;
-            self.phrase(&format!("{p}.calendar.title"), &cal.title, &[], &[]);
-            let session = ["name", "n"];
-            self.phrase(
-                &format!("{p}.calendar.session"),
-                &cal.session,
-                &session,
-                &session,
-            );
-            self.phrase(&format!("{p}.calendar.aftercare"), &cal.aftercare, &[], &[]);
+            for key in l.keys() {
+                if expected.iter().any(|(k, _, _)| k == key) {
+                    continue;
+                }
+                let plural_base = key.rsplit_once('.').map(|(base, _)| base);
+                let message = if KEYS.iter().any(|k| k.plural && Some(k.name) == plural_base) {
+                    let forms: Vec<String> =
+                        rule.categories().iter().map(|f| format!("`{f}`")).collect();
+                    format!(
+                        "not a form of the language's plural rule, whose forms are {}",
+                        forms.join(", ")
+                    )
+                } else {
+                    "unknown key".to_string()
+                };
+                self.err(format!("{p}.{key}"), message);
+            }
         }
     }
 }

@@ -112,60 +112,66 @@ fn validation_names_what_a_new_language_still_lacks() {
 
 #[test]
 fn an_incomplete_or_broken_locale_is_named_by_its_path() {
-    let cases: [(&str, Value, &str, &str); 11] = [
+    let cases: [(&str, Value, &str, &str); 12] = [
         (
-            "/locales/de/calendar/aftercare",
+            "/locales/de/calendar.aftercare",
             Value::Null,
-            "locales.de.calendar",
-            "missing field `aftercare`",
+            "locales.de.calendar.aftercare",
+            "missing",
         ),
         (
-            "/locales/de/plan/week/every/one",
+            "/locales/de/plan.week.every.one",
             Value::Null,
             "locales.de.plan.week.every.one",
-            "missing plural form",
+            "missing",
         ),
         (
-            "/locales/tr/plan/week/duration/one",
+            "/locales/de/date.month.12",
+            Value::Null,
+            "locales.de.date.month.12",
+            "missing",
+        ),
+        (
+            "/locales/tr/plan.week.duration.one",
             json!("{n} hafta"),
             "locales.tr.plan.week.duration.one",
             "not a form of the language's plural rule, whose forms are `other`",
         ),
         (
-            "/locales/de/plan/then",
+            "/locales/de/plan.week.evry.other",
+            json!("alle {n} Wochen"),
+            "locales.de.plan.week.evry.other",
+            "unknown key",
+        ),
+        (
+            "/locales/de/plan.then",
             json!("danach {evry}"),
             "locales.de.plan.then",
             "unknown placeholder `{evry}`, expected `{every}`",
         ),
         (
-            "/locales/de/plan/sessions/other",
+            "/locales/de/plan.sessions.other",
             json!("Sitzungen {every}"),
             "locales.de.plan.sessions.other",
             "must contain `{n}`",
         ),
         (
             "/locales/de/date",
-            json!("{day}. {month}"),
+            json!("{weekday}, {day}. {month}"),
             "locales.de.date",
             "must contain `{year}`",
         ),
         (
-            "/locales/de/months",
-            json!(["Jan."]),
-            "locales.de.months",
-            "must list 12 names, found 1",
-        ),
-        (
-            "/locales/de/weekdays/6",
+            "/locales/de/date.weekday.7",
             json!(" "),
-            "locales.de.weekdays[6]",
+            "locales.de.date.weekday.7",
             "must not be empty",
         ),
         (
             "/locales/de/plural",
             json!("one_few_other"),
             "locales.de.plural",
-            "unknown variant `one_few_other`, expected one of `other`, `one_other`",
+            "unknown plural rule `one_few_other`, expected one of `other`, `one_other`",
         ),
         (
             "/locales/de/name",
@@ -174,7 +180,7 @@ fn an_incomplete_or_broken_locale_is_named_by_its_path() {
             "must not be empty",
         ),
         (
-            "/locales/de/calendar/session",
+            "/locales/de/calendar.session",
             json!("{name}"),
             "locales.de.calendar.session",
             "must contain `{n}`",
