@@ -1,7 +1,8 @@
 //! The few browser services the widget uses, each failing quietly: storage may be disabled
 //! (private mode, kiosk policies), and clipboard or print may be blocked by the host page.
 
-use wasm_bindgen::JsCast;
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -121,11 +122,164 @@ pub fn focus_within(root: &web_sys::Element, selector: &str) {
     }
 }
 
-/// Opens the print dialog.
-pub fn print() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.print();
+/// Marks the mount element while the widget prints from a clinic's page.
+const PRINTING_ATTR: &str = "data-sc-printing";
+
+/// The host-page stylesheet that makes a print from the widget hold only the widget: while
+/// an element carries [`PRINTING_ATTR`], everything else on the page is left out, and the
+/// elements around the widget print as plain boxes with no text of their own. It applies only
+/// to print media and only while the attribute is set, so the clinic's own printing of its
+/// page is untouched. Adopted through the CSSOM, which a strict `style-src` allows.
+const HOST_PRINT_CSS: &str = "@media print{\
+body:has([data-sc-printing]) :not([data-sc-printing],[data-sc-printing] *,:has([data-sc-printing])){display:none!important}\
+:has([data-sc-printing]){display:block!important;visibility:hidden!important;position:static!important;\
+inset:auto!important;margin:0!important;padding:0!important;border:0!important;float:none!important;\
+inline-size:auto!important;block-size:auto!important;min-block-size:0!important;max-block-size:none!important;\
+overflow:visible!important;transform:none!important;background:none!important;box-shadow:none!important}\
+[data-sc-printing]{display:block!important;visibility:visible!important;position:static!important;\
+margin:0!important;padding:0!important;border:0!important;inline-size:auto!important;block-size:auto!important;\
+max-block-size:none!important;overflow:visible!important;transform:none!important}}";
+
+thread_local! {
+    static HOST_PRINT_SHEET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Adds [`HOST_PRINT_CSS`] to the document's adopted stylesheets, once. `false` when the
+/// browser has no constructable stylesheets (the whole page then prints, as before).
+fn adopt_host_print_sheet(document: &web_sys::Document) -> bool {
+    if HOST_PRINT_SHEET.with(std::cell::Cell::get) {
+        return true;
     }
+    let adopted = (|| {
+        let constructor: Function = Reflect::get(&js_sys::global(), &"CSSStyleSheet".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let sheet = Reflect::construct(&constructor, &js_sys::Array::new()).ok()?;
+        let replace: Function = Reflect::get(&sheet, &"replaceSync".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        replace.call1(&sheet, &HOST_PRINT_CSS.into()).ok()?;
+        let key = JsValue::from_str("adoptedStyleSheets");
+        let sheets: js_sys::Array = Reflect::get(document, &key).ok()?.dyn_into().ok()?;
+        let sheets = sheets.concat(&js_sys::Array::of1(&sheet));
+        Reflect::set(document, &key, &sheets).ok()
+    })()
+    .unwrap_or(false);
+    HOST_PRINT_SHEET.with(|done| done.set(adopted));
+    adopted
+}
+
+/// Opens the print dialog. On a clinic's page (direct mount) only the widget is printed: the
+/// mount element is marked for [`HOST_PRINT_CSS`] until the browser reports the print done.
+pub fn print() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(mount) = crate::embed::direct_mount() {
+        let document = gloo::utils::document();
+        if adopt_host_print_sheet(&document) && mount.set_attribute(PRINTING_ATTR, "").is_ok() {
+            let options = gloo::events::EventListenerOptions::default();
+            gloo::events::EventListener::once_with_options(
+                &window,
+                "afterprint",
+                options,
+                move |_| {
+                    let _ = mount.remove_attribute(PRINTING_ATTR);
+                },
+            )
+            .forget();
+        }
+    }
+    let _ = window.print();
+}
+
+/// Fetches the configuration document at `url` (as written in `data-config-url`), refusing
+/// anything but this page's own origin: the written URL is checked, then the resolved one,
+/// and the request runs with `mode: "same-origin"` (so a redirect elsewhere fails too). A
+/// document declared or found larger than `max_len` bytes is refused; nothing waits longer
+/// than 10 seconds. The error says why, to follow the URL in a message.
+pub async fn fetch_config(url: &str, max_len: usize) -> Result<String, String> {
+    let window = web_sys::window().ok_or("cannot be read here")?;
+    let location = window.location();
+    let own = location.origin().unwrap_or_default();
+    let elsewhere = "is not on this site: only a same-origin configuration URL is read";
+    crate::config::check_config_url(url, &own).map_err(|_| elsewhere.to_string())?;
+    let base = gloo::utils::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| location.href().unwrap_or_default());
+    let resolved = web_sys::Url::new_with_base(url, &base).map_err(|_| elsewhere.to_string())?;
+    if resolved.origin() != own || !matches!(resolved.protocol().as_str(), "http:" | "https:") {
+        return Err(elsewhere.into());
+    }
+    let failed = |why: &str| format!("could not be loaded ({why})");
+    let fetch: Function = Reflect::get(&window, &"fetch".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| failed("no fetch in this browser"))?;
+    let init = js_sys::Object::new();
+    for (key, value) in [
+        ("mode", "same-origin"),
+        ("credentials", "same-origin"),
+        ("cache", "no-cache"),
+    ] {
+        let _ = Reflect::set(&init, &key.into(), &value.into());
+    }
+    let request: Promise = fetch
+        .call2(&window, &resolved.href().into(), &init)
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or_else(|| failed("the request was refused"))?;
+    let response = within(request, 10_000)
+        .await
+        .map_err(|_| failed("network error"))?;
+    if response.is_undefined() {
+        return Err(failed("no answer within 10 seconds"));
+    }
+    let get = |key: &str| Reflect::get(&response, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if get("ok").as_bool() != Some(true) {
+        let status = get("status").as_f64().unwrap_or(0.0);
+        return Err(failed(&format!("HTTP {status}")));
+    }
+    let too_large = format!("is larger than {max_len} bytes");
+    let headers = get("headers");
+    let declared = Reflect::get(&headers, &"get".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call1(&headers, &"content-length".into()).ok())
+        .and_then(|v| v.as_string())
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if declared.is_some_and(|len| len > max_len) {
+        return Err(too_large);
+    }
+    let text: Promise = Reflect::get(&response, &"text".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call0(&response).ok())
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or_else(|| failed("unreadable answer"))?;
+    let text = within(text, 10_000)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| failed("unreadable answer"))?;
+    if text.len() > max_len {
+        return Err(too_large);
+    }
+    Ok(text)
+}
+
+/// `promise`'s outcome, or `undefined` when it has not settled after `ms` milliseconds.
+async fn within(promise: Promise, ms: i32) -> Result<JsValue, JsValue> {
+    let timer = Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(Promise::race(&js_sys::Array::of2(&promise, &timer))).await
 }
 
 /// Copies `text` to the clipboard; resolves to whether it worked.

@@ -4,13 +4,23 @@
 //! It is read field by field, so one bad field costs only that field: every problem is
 //! reported with its path and the widget keeps the default for it. Every string ends up as
 //! text (never as markup), and only `https:`, `tel:`, `mailto:` and same-origin links pass.
+//!
+//! A page may give two documents: one fetched from a same-origin URL (the mount element's
+//! `data-config-url`) and one inline; [`parse_config_layers`] merges them, the inline one
+//! winning field by field. Reviewed catalog overrides (`catalog.procedures`) are applied by
+//! [`overrides`].
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use skin_consult_engine::json::{self, Map, Value};
 use skin_consult_engine::{Catalog, Text};
 
 use crate::clinic::Clinic;
+
+pub mod overrides;
+
+pub use overrides::Reviewed;
 
 /// The longest configuration read at all.
 pub const MAX_CONFIG_LEN: usize = 64 * 1024;
@@ -62,6 +72,17 @@ pub struct EmbedSettings {
     pub events_include_answers: bool,
 }
 
+/// The catalog with the clinic's reviewed overrides applied. Compared by identity: it is built
+/// once at start-up, and comparing two catalogs field by field on every render would be waste.
+#[derive(Debug, Clone)]
+pub struct ClinicCatalog(pub Rc<Catalog>);
+
+impl PartialEq for ClinicCatalog {
+    fn eq(&self, other: &ClinicCatalog) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The clinic's configuration, with defaults wherever it said nothing usable.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
@@ -85,6 +106,12 @@ pub struct Config {
     pub embed: EmbedSettings,
     /// Show configuration problems on the page (for the site owner, never for patients).
     pub debug: bool,
+    /// The built-in catalog with the clinic's reviewed overrides (`None`: no override applied,
+    /// the built-in catalog as it is).
+    pub catalog: Option<ClinicCatalog>,
+    /// Who reviewed each procedure's override and what it changed, per procedure id (only
+    /// overrides that were applied).
+    pub reviewed: BTreeMap<String, Reviewed>,
 }
 
 impl Config {
@@ -241,6 +268,30 @@ impl Reader<'_> {
         (!text.0.is_empty()).then_some(text)
     }
 
+    /// Reports every key of `map` (the object at known `pattern`, shown as `shown`) that is
+    /// not a known setting, and walks the known ones that hold settings.
+    fn unknown_settings(&mut self, map: &Map, pattern: &str, shown: &str) {
+        for (key, value) in map.iter() {
+            let path = if shown.is_empty() {
+                key.clone()
+            } else {
+                format!("{shown}.{key}")
+            };
+            match child_pattern(pattern, key) {
+                Some(child) if has_children(&child) => {
+                    if let Value::Object(inner) = value {
+                        self.unknown_settings(inner, &child, &path);
+                    }
+                }
+                Some(_) => {}
+                None => self.error(
+                    &path,
+                    overrides::refusal(pattern, key).unwrap_or("is not a known setting; ignored"),
+                ),
+            }
+        }
+    }
+
     fn procedure_ids(&mut self, value: Option<&Value>, path: &str) -> Option<Vec<String>> {
         let Some(Value::Array(items)) = value else {
             if value.is_some() {
@@ -274,53 +325,191 @@ impl Reader<'_> {
     }
 }
 
-/// The top-level settings of a configuration (`$schema` lets editors validate it).
-pub const KNOWN_SETTINGS: [&str; 9] = [
+/// Every setting the reader knows, as dotted paths; `*` stands for any key of a map
+/// (a procedure id). `$schema` lets editors validate the document. Keys outside this list are
+/// reported by path and ignored, and `tests/embed.rs` holds the committed JSON Schema to
+/// exactly these paths.
+pub const KNOWN_PATHS: &[&str] = &[
     "$schema",
     "clinic",
+    "clinic.name",
+    "clinic.logo",
+    "clinic.phone",
+    "clinic.whatsapp",
+    "clinic.email",
+    "clinic.booking_url",
     "theme",
+    "theme.colors",
+    "theme.colors.primary",
+    "theme.colors.on_primary",
+    "theme.colors.background",
+    "theme.colors.surface",
+    "theme.colors.text",
+    "theme.colors.muted",
+    "theme.font_family",
     "languages",
+    "languages.offered",
+    "languages.default",
     "procedures",
+    "procedures.offered",
+    "procedures.names",
+    "procedures.names.*",
     "disclaimer",
     "kiosk",
+    "kiosk.enabled",
+    "kiosk.idle_seconds",
+    "kiosk.exit_code",
     "embed",
+    "embed.parent_origins",
+    "embed.events_include_answers",
     "debug",
+    "catalog",
+    "catalog.procedures",
+    "catalog.procedures.*",
+    "catalog.procedures.*.reviewed_by",
+    "catalog.procedures.*.frequency",
+    "catalog.procedures.*.frequency.initial",
+    "catalog.procedures.*.frequency.initial.sessions",
+    "catalog.procedures.*.frequency.initial.sessions.min",
+    "catalog.procedures.*.frequency.initial.sessions.max",
+    "catalog.procedures.*.frequency.initial.interval",
+    "catalog.procedures.*.frequency.initial.interval.min_days",
+    "catalog.procedures.*.frequency.initial.interval.max_days",
+    "catalog.procedures.*.frequency.maintenance",
+    "catalog.procedures.*.frequency.maintenance.min_days",
+    "catalog.procedures.*.frequency.maintenance.max_days",
+    "catalog.procedures.*.frequency.why",
+    "catalog.procedures.*.frequency.note",
+    "catalog.procedures.*.session_length",
+    "catalog.procedures.*.downtime",
 ];
+
+/// Whether the known setting `pattern` holds settings of its own (an object the reader walks).
+fn has_children(pattern: &str) -> bool {
+    KNOWN_PATHS.iter().any(|p| {
+        p.strip_prefix(pattern)
+            .is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
+/// The known pattern for `key` under `pattern` (`""`: the document), if any.
+fn child_pattern(pattern: &str, key: &str) -> Option<String> {
+    if key.contains('.') {
+        return None;
+    }
+    let join = |k: &str| {
+        if pattern.is_empty() {
+            k.to_string()
+        } else {
+            format!("{pattern}.{k}")
+        }
+    };
+    [join(key), join("*")]
+        .into_iter()
+        .find(|p| KNOWN_PATHS.contains(&p.as_str()))
+}
+
+/// Merges `over` into `base`: objects of settings member by member, anything else (a value,
+/// a list, a text, a whole procedure override) replaced as a unit.
+fn merge(base: &mut Value, over: Value, pattern: &str) {
+    let by_member =
+        pattern.is_empty() || (has_children(pattern) && pattern != overrides::OVERRIDE_PATTERN);
+    match (base, over) {
+        (Value::Object(base), Value::Object(over)) if by_member => {
+            for (key, value) in over.0 {
+                let child = child_pattern(pattern, &key).unwrap_or_default();
+                match base.0.iter_mut().rev().find(|(k, _)| *k == key) {
+                    Some((_, old)) if !child.is_empty() => merge(old, value, &child),
+                    Some((_, old)) => *old = value,
+                    None => base.0.push((key, value)),
+                }
+            }
+        }
+        (base, over) => *base = over,
+    }
+}
+
+/// The label of the inline configuration document in error paths.
+pub const INLINE_DOCUMENT: &str = "(document)";
+
+/// The mount element's attribute naming a same-origin configuration URL (also the path of
+/// errors about that document).
+pub const CONFIG_URL_ATTR: &str = "data-config-url";
+
+/// Checks a configuration URL as written: a path on this site (`/consult/clinic.json`,
+/// `clinic.json`) or an absolute URL on `own_origin`. The browser resolves it and checks the
+/// origin again before fetching (with `mode: "same-origin"`).
+pub fn check_config_url(url: &str, own_origin: &str) -> Result<(), &'static str> {
+    let refused =
+        "must be a URL on this site, such as /consult/clinic.json (other sites are refused)";
+    if url.is_empty()
+        || url.len() > 500
+        || url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return Err(refused);
+    }
+    if let Some(rest) = url
+        .strip_prefix(own_origin)
+        .filter(|_| !own_origin.is_empty())
+    {
+        let path = rest.starts_with('/') && !rest.starts_with("//");
+        return path.then_some(()).ok_or(refused);
+    }
+    let scheme_or_host = url.starts_with("//")
+        || url
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|s| s.contains(':'));
+    (!scheme_or_host).then_some(()).ok_or(refused)
+}
 
 /// Reads a configuration. Never fails: the result holds what was usable, the errors the rest.
 pub fn parse_config(source: &str, catalog: &Catalog) -> (Config, Vec<ConfigError>) {
+    parse_config_layers(&[(INLINE_DOCUMENT, source)], catalog)
+}
+
+/// Reads several configuration documents as one, each `(label, source)`: a later document
+/// wins field by field (settings objects are merged member by member; a value, a list, a text
+/// or a procedure override is replaced as a whole). A document that is too large, not JSON or
+/// not an object is reported under its label and skipped.
+pub fn parse_config_layers(
+    layers: &[(&str, &str)],
+    catalog: &Catalog,
+) -> (Config, Vec<ConfigError>) {
     let mut config = Config::default();
     let mut reader = Reader {
         catalog,
         errors: Vec::new(),
     };
-    if source.len() > MAX_CONFIG_LEN {
-        reader.error(
-            "(document)",
-            format!("is larger than {MAX_CONFIG_LEN} bytes; the defaults are used"),
-        );
-        return (config, reader.errors);
-    }
-    let root = match json::parse(source) {
-        Ok(value) => value,
-        Err(e) => {
+    let fallback = if layers.len() == 1 {
+        "the defaults are used"
+    } else {
+        "ignored"
+    };
+    let mut merged: Option<Value> = None;
+    for (label, source) in layers {
+        if source.len() > MAX_CONFIG_LEN {
             reader.error(
-                "(document)",
-                format!("is not valid JSON ({e}); the defaults are used"),
+                label,
+                format!("is larger than {MAX_CONFIG_LEN} bytes; {fallback}"),
             );
-            return (config, reader.errors);
+            continue;
         }
-    };
-    let Some(root) = reader.object(Some(&root), "(document)") else {
+        match json::parse(source) {
+            Ok(value @ Value::Object(_)) => match &mut merged {
+                Some(base) => merge(base, value, ""),
+                None => merged = Some(value),
+            },
+            Ok(_) => reader.error(label, "must be an object; ignored"),
+            Err(e) => reader.error(label, format!("is not valid JSON ({e}); {fallback}")),
+        }
+    }
+    let Some(Value::Object(root)) = merged else {
         return (config, reader.errors);
     };
-    for key in root
-        .keys()
-        .filter(|k| !KNOWN_SETTINGS.contains(&k.as_str()))
-    {
-        reader.error(key, "is not a known setting; ignored");
-    }
-
+    let root = &root;
     if let Some(clinic) = reader.object(root.get("clinic"), "clinic") {
         // A configured clinic never inherits the demo clinic's contacts.
         let name = reader.string(clinic.get("name"), "clinic.name", check_name);
@@ -342,15 +531,13 @@ pub fn parse_config(source: &str, catalog: &Catalog) -> (Config, Vec<ConfigError
     }
     if let Some(theme) = reader.object(root.get("theme"), "theme") {
         if let Some(colors) = reader.object(theme.get("colors"), "theme.colors") {
+            // An unknown colour is reported with the other unknown settings.
             for (key, value) in colors.iter() {
                 let path = format!("theme.colors.{key}");
-                match COLORS.iter().find(|(name, _)| name == key) {
-                    Some((_, property)) => {
-                        if let Some(color) = reader.string(Some(value), &path, check_color) {
-                            config.theme.push((property.to_string(), color));
-                        }
+                if let Some((_, property)) = COLORS.iter().find(|(name, _)| name == key) {
+                    if let Some(color) = reader.string(Some(value), &path, check_color) {
+                        config.theme.push((property.to_string(), color));
                     }
-                    None => reader.error(&path, "is not a themable colour; ignored"),
                 }
             }
         }
@@ -425,6 +612,10 @@ pub fn parse_config(source: &str, catalog: &Catalog) -> (Config, Vec<ConfigError
         config.embed = read_embed(&mut reader, embed);
     }
     config.debug = reader.boolean(root.get("debug"), "debug").unwrap_or(false);
+    if let Some(settings) = reader.object(root.get("catalog"), "catalog") {
+        overrides::read(&mut reader, settings, &mut config);
+    }
+    reader.unknown_settings(root, "", "");
     (config, reader.errors)
 }
 
@@ -452,11 +643,6 @@ fn read_embed(reader: &mut Reader, embed: &Map) -> EmbedSettings {
             "embed.parent_origins",
             "must be a list of origins such as \"https://www.example.com\"; ignored",
         ),
-    }
-    for key in embed.keys() {
-        if !["parent_origins", "events_include_answers"].contains(&key.as_str()) {
-            reader.error(&format!("embed.{key}"), "is not a known setting; ignored");
-        }
     }
     settings
 }

@@ -164,6 +164,16 @@ pub fn owns_document() -> bool {
     })
 }
 
+/// The mount element when the widget is mounted into a clinic's page (direct mode).
+pub fn direct_mount() -> Option<web_sys::Element> {
+    HOST.with(|host| {
+        host.borrow()
+            .as_ref()
+            .filter(|h| h.mode == Mode::Direct)
+            .map(|h| h.mount.clone())
+    })
+}
+
 /// The parent page's origin as the browser reports it.
 fn parent_origin() -> Option<String> {
     let location = gloo::utils::window().location();

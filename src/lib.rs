@@ -23,7 +23,7 @@ pub mod state;
 use std::rc::Rc;
 
 pub use components::app::{App, AppProps};
-use config::{parse_config, Config, ConfigError};
+use config::{parse_config_layers, Config, ConfigError, CONFIG_URL_ATTR, INLINE_DOCUMENT};
 use skin_consult_engine::{builtin_catalog, Catalog};
 use state::ConsultState;
 
@@ -33,13 +33,48 @@ pub const MOUNT_ID: &str = "skin-consult";
 /// The id of the inline `<script type="application/json">` holding the clinic configuration.
 pub const CONFIG_ID: &str = "skin-consult-config";
 
-/// Reads the clinic configuration from the page. Problems go to the console for the site
-/// owner (and on the page in debug mode); the patient just gets the defaults for those parts.
-pub fn config_from_page(catalog: &Catalog) -> (Config, Vec<ConfigError>) {
-    let Some(script) = gloo::utils::document().get_element_by_id(CONFIG_ID) else {
-        return (Config::default(), Vec::new());
+/// Reads the clinic configuration: the same-origin document named by the mount element's
+/// `data-config-url`, then the inline one (which wins field by field). Problems go to the
+/// console for the site owner (and on the page in debug mode); the patient just gets the
+/// defaults for those parts, also when the URL cannot be fetched.
+pub async fn config_from_page(catalog: &Catalog) -> (Config, Vec<ConfigError>) {
+    let document = gloo::utils::document();
+    let inline = document
+        .get_element_by_id(CONFIG_ID)
+        .map(|script| script.text_content().unwrap_or_default());
+    let url = document
+        .get_element_by_id(MOUNT_ID)
+        .and_then(|mount| mount.get_attribute(CONFIG_URL_ATTR));
+    let mut fetch_error = None;
+    let fetched = match url {
+        Some(url) => match browser::fetch_config(&url, config::MAX_CONFIG_LEN).await {
+            Ok(text) => Some(text),
+            Err(why) => {
+                fetch_error = Some(ConfigError {
+                    path: CONFIG_URL_ATTR.into(),
+                    message: format!(
+                        "{url} {why}; {} used",
+                        if inline.is_some() {
+                            "the inline configuration and the defaults are"
+                        } else {
+                            "the defaults are"
+                        }
+                    ),
+                });
+                None
+            }
+        },
+        None => None,
     };
-    let (config, errors) = parse_config(&script.text_content().unwrap_or_default(), catalog);
+    let mut layers: Vec<(&str, &str)> = Vec::new();
+    if let Some(text) = &fetched {
+        layers.push((CONFIG_URL_ATTR, text));
+    }
+    if let Some(text) = &inline {
+        layers.push((INLINE_DOCUMENT, text));
+    }
+    let (config, mut errors) = parse_config_layers(&layers, catalog);
+    errors.splice(0..0, fetch_error);
     for error in &errors {
         gloo::console::warn!(format!("skin-consult configuration: {error}"));
     }
@@ -89,7 +124,8 @@ fn render_root(mount: &web_sys::Element) -> web_sys::Element {
 }
 
 /// Mounts the widget into the element with id [`MOUNT_ID`] (into its shadow root when it has
-/// one), or the body when it is absent.
+/// one), or the body when it is absent, once the configuration is read (a configuration URL
+/// is fetched first; the widget appears either way).
 pub fn start() {
     let document = gloo::utils::document();
     let query = browser::query();
@@ -102,28 +138,35 @@ pub fn start() {
         browser::remove_storage(persist::STORAGE_KEY);
         browser::replace_query(&without_param(&query, crash::RESET_PARAM));
     }
-    let catalog = Rc::new(builtin_catalog());
-    let (mut config, config_errors) = config_from_page(&catalog);
-    config.kiosk.enabled |= components::kiosk::kiosk_requested(&query);
-    let props = AppProps {
-        initial: Some(Rc::new(initial_state_from_browser(catalog, &config))),
-        config: Rc::new(config),
-        config_errors: Rc::new(config_errors),
-        debug_panic: query
-            .trim_start_matches('?')
-            .split('&')
-            .any(|p| p == crash::DEBUG_PANIC),
-    };
-    let Some(mount) = document
-        .get_element_by_id(MOUNT_ID)
-        .or_else(|| document.body().map(Into::into))
-    else {
-        return;
-    };
-    embed::install(&mount, &props.config);
-    let root = render_root(&mount);
-    crash::install(root.clone());
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    wasm_bindgen_futures::spawn_local(async move {
+        let builtin = builtin_catalog();
+        let (mut config, config_errors) = config_from_page(&builtin).await;
+        // The clinic's reviewed overrides, when any passed; otherwise the built-in catalog.
+        let catalog = match &config.catalog {
+            Some(clinic) => clinic.0.clone(),
+            None => Rc::new(builtin),
+        };
+        config.kiosk.enabled |= components::kiosk::kiosk_requested(&query);
+        let props = AppProps {
+            initial: Some(Rc::new(initial_state_from_browser(catalog, &config))),
+            config: Rc::new(config),
+            config_errors: Rc::new(config_errors),
+            debug_panic: query
+                .trim_start_matches('?')
+                .split('&')
+                .any(|p| p == crash::DEBUG_PANIC),
+        };
+        let Some(mount) = document
+            .get_element_by_id(MOUNT_ID)
+            .or_else(|| document.body().map(Into::into))
+        else {
+            return;
+        };
+        embed::install(&mount, &props.config);
+        let root = render_root(&mount);
+        crash::install(root.clone());
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
+    });
 }
 
 #[cfg(test)]

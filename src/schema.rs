@@ -3,7 +3,8 @@
 //!
 //! Only compiled with the `schema` feature, never into the WebAssembly bundle. The types
 //! describe what [`crate::config::parse_config`] reads; `tests/embed.rs` checks that the
-//! committed schema is current and names every setting the reader knows.
+//! committed schema is current, that its property paths are exactly
+//! [`crate::config::KNOWN_PATHS`], and that the reader reads every one of them.
 
 use std::collections::BTreeMap;
 
@@ -141,9 +142,91 @@ pub struct OriginString(
     String,
 );
 
+/// An inclusive range of days between two sessions.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct DayRange {
+    /// Shortest interval in days.
+    #[schemars(range(min = 1, max = 3650))]
+    pub min_days: u32,
+    /// Longest interval in days (at least `min_days`).
+    #[schemars(range(min = 1, max = 3650))]
+    pub max_days: u32,
+}
+
+/// An inclusive range of session counts.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct CountRange {
+    /// Fewest sessions.
+    #[schemars(range(min = 1, max = 20))]
+    pub min: u32,
+    /// Most sessions (at least `min`).
+    #[schemars(range(min = 1, max = 20))]
+    pub max: u32,
+}
+
+/// The initial course of sessions.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct CourseOverride {
+    /// How many sessions (turns "a series" into a counted course).
+    pub sessions: Option<CountRange>,
+    /// Days between the sessions of the course.
+    pub interval: Option<DayRange>,
+}
+
+/// How often: applied to every plan of the procedure that has the part changed. Intervals
+/// must stay within the catalog's bounds for the procedure and its minimum gap.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct FrequencyOverride {
+    /// The initial course (only for procedures whose catalog plans have one).
+    pub initial: Option<CourseOverride>,
+    /// The maintenance interval (only for procedures whose catalog plans have one).
+    pub maintenance: Option<DayRange>,
+    /// Why this interval, shown to the patient (replaces the catalog's explanation, which is
+    /// left out when this is absent).
+    pub why: Option<Text>,
+    /// A note shown with the plan (`null` removes the catalog's note).
+    pub note: Option<Text>,
+}
+
+/// A clinic's reviewed change to one procedure. Rules, red flags, contraindications and the
+/// catalog's safety limits cannot be changed here.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct ProcedureOverride {
+    /// The clinician who reviewed this change (required; shown to patients with it).
+    #[schemars(length(min = 1, max = 120))]
+    pub reviewed_by: String,
+    /// How often.
+    pub frequency: Option<FrequencyOverride>,
+    /// How long a session takes.
+    pub session_length: Option<Text>,
+    /// Typical downtime.
+    pub downtime: Option<Text>,
+}
+
+/// Reviewed changes to the built-in catalog.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct CatalogOverrides {
+    /// Overrides per procedure id of the catalog.
+    pub procedures: Option<BTreeMap<String, ProcedureOverride>>,
+}
+
 /// The clinic configuration of skin-consult: one JSON document, inline in
-/// `<script type="application/json" id="skin-consult-config">`. Every setting is optional;
-/// a bad one is reported with its path and replaced by its default.
+/// `<script type="application/json" id="skin-consult-config">` and/or at a same-origin URL
+/// named by the mount element's `data-config-url` (the inline one wins field by field).
+/// Every setting is optional; a bad one is reported with its path and replaced by its
+/// default.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "skin-consult clinic configuration")]
@@ -168,6 +251,8 @@ pub struct ConfigDocument {
     pub embed: Option<Embed>,
     /// List configuration problems on the page (for the site owner while setting up).
     pub debug: Option<bool>,
+    /// Reviewed changes to procedures' intervals, session length and downtime.
+    pub catalog: Option<CatalogOverrides>,
 }
 
 /// The schema as pretty-printed JSON with a final newline.

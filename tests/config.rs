@@ -1,8 +1,14 @@
-//! The clinic configuration: every bad field is named and costs only itself.
+//! The clinic configuration: every bad field is named and costs only itself; catalog overrides
+//! need a reviewer, cannot touch rules or safety limits and pass the engine's own checks; a
+//! document from a same-origin URL is merged under the inline one.
 
 use skin_consult::clinic::Clinic;
-use skin_consult::config::{parse_config, Config, MAX_CONFIG_LEN};
-use skin_consult_engine::builtin_catalog;
+use skin_consult::config::{
+    check_config_url, parse_config, parse_config_layers, Config, Reviewed, MAX_CONFIG_LEN,
+};
+use skin_consult_engine::{
+    assess, builtin_catalog, describe_plan, Answer, Answers, Catalog, DayRange,
+};
 
 fn parse(json: &str) -> (Config, Vec<String>) {
     let (config, errors) = parse_config(json, &builtin_catalog());
@@ -176,4 +182,455 @@ fn hostile_strings_are_kept_as_plain_text() {
         config.disclaimer.unwrap().get("en"),
         "<script>alert(1)</script>"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalog overrides (`catalog.procedures.<id>`): reviewed, limited, checked by the engine
+// ---------------------------------------------------------------------------------------------
+
+/// The typical patient of the end-to-end tests: 28, combination skin, mild acne, pores and
+/// dullness, no professional facial before, nothing that rules a treatment out.
+fn typical_patient() -> Answers {
+    let mut answers = Answers::new()
+        .with("age", Answer::Number(28))
+        .with("skin_type", Answer::Choice("combination".into()))
+        .with(
+            "concerns",
+            Answer::Choices(vec![
+                "acne".into(),
+                "blackheads_pores".into(),
+                "dullness".into(),
+            ]),
+        )
+        .with("acne_severity", Answer::Choice("mild".into()))
+        .with("makeup", Answer::Choice("light_daily".into()))
+        .with("facial_before", Answer::YesNo(false))
+        .with("sun_burn", Answer::Choice("type_3".into()))
+        .with("downtime", Answer::Choice("few_days".into()));
+    for no in [
+        "recent_tan",
+        "pregnant",
+        "isotretinoin",
+        "active_skin_problem",
+        "cold_sores",
+        "keloid",
+        "blood_thinners",
+        "neuromuscular",
+        "immune",
+        "retinoid_use",
+        "smoking",
+    ] {
+        answers = answers.with(no, Answer::YesNo(false));
+    }
+    for none in ["allergies", "recent_procedures", "warning_signs"] {
+        answers = answers.with(none, Answer::Choices(vec!["none".into()]));
+    }
+    answers
+}
+
+/// The plan the typical patient gets for `id` with `catalog`, as the card phrases it.
+fn typical_plan(catalog: &Catalog, id: &str) -> String {
+    let assessment = assess(catalog, &typical_patient());
+    let result = assessment
+        .results()
+        .iter()
+        .find(|r| r.procedure_id == id)
+        .unwrap_or_else(|| panic!("{id} is assessed"));
+    describe_plan(result.plan.as_ref().expect("a plan"), catalog.locale("en"))
+}
+
+/// A configuration with one override of `id`, written as `body`.
+fn with_override(id: &str, body: &str) -> String {
+    format!(r#"{{"catalog": {{"procedures": {{"{id}": {body}}}}}}}"#)
+}
+
+const REVIEWER: &str = r#""reviewed_by": "Dr. A. Example""#;
+
+#[test]
+fn a_reviewed_override_changes_the_plan_and_names_its_reviewer() {
+    let builtin = builtin_catalog();
+    assert_eq!(
+        typical_plan(&builtin, "medical-skin-care"),
+        "every 2 weeks for 3 sessions, then once a month"
+    );
+    let (config, errors) = parse(&with_override(
+        "medical-skin-care",
+        &format!(
+            r#"{{{REVIEWER}, "frequency": {{"initial": {{"sessions": {{"min": 4, "max": 4}}, "interval": {{"min_days": 21, "max_days": 21}}}},
+                "maintenance": {{"min_days": 42, "max_days": 42}}, "why": {{"en": "Our doctors' protocol.", "tr": "Hekimlerimizin protokolü."}}}},
+                "downtime": "None."}}"#
+        ),
+    ));
+    assert_eq!(errors, Vec::<String>::new());
+    let catalog = &config.catalog.as_ref().expect("the clinic's catalog").0;
+    assert_eq!(
+        typical_plan(catalog, "medical-skin-care"),
+        "every 3 weeks for 4 sessions, then every 6 weeks"
+    );
+    // The clinic's explanation replaces the catalog's, which described the old interval.
+    let assessment = assess(catalog, &typical_patient());
+    let card = assessment
+        .results()
+        .iter()
+        .find(|r| r.procedure_id == "medical-skin-care")
+        .unwrap();
+    let reasons: Vec<&str> = card.reasons.iter().map(|r| r.text.get("en")).collect();
+    assert!(reasons.contains(&"Our doctors' protocol."), "{reasons:?}");
+    assert!(
+        !reasons.iter().any(|r| r.contains("2 weeks")),
+        "{reasons:?}"
+    );
+    let procedure = catalog.procedure("medical-skin-care").unwrap();
+    assert_eq!(procedure.downtime.get("tr"), "None.");
+    assert!(procedure
+        .frequency
+        .sources
+        .contains(&"clinic:reviewed by Dr. A. Example (clinic configuration)".to_string()));
+    assert_eq!(
+        config.reviewed["medical-skin-care"],
+        Reviewed {
+            reviewed_by: "Dr. A. Example".into(),
+            frequency: true,
+            session_length: false,
+            downtime: true,
+        }
+    );
+    // Nothing else moved: the other procedures, the rules and the red flags are the catalog's.
+    assert_eq!(catalog.rules, builtin.rules);
+    assert_eq!(catalog.red_flags, builtin.red_flags);
+    assert_eq!(
+        catalog.procedure("hydrafacial"),
+        builtin.procedure("hydrafacial")
+    );
+    assert_eq!(
+        typical_plan(catalog, "hydrafacial"),
+        typical_plan(&builtin, "hydrafacial")
+    );
+}
+
+#[test]
+fn a_bad_override_is_named_and_its_procedure_keeps_the_built_in_values() {
+    let peel_21 = r#""frequency": {"initial": {"interval": {"min_days": 21, "max_days": 21}}}"#;
+    let cases: &[(&str, String, &[&str])] = &[
+        (
+            "no reviewer",
+            with_override("chemical-peel", &format!("{{{peel_21}}}")),
+            &["catalog.procedures.chemical-peel.reviewed_by"],
+        ),
+        (
+            "blank reviewer",
+            with_override(
+                "chemical-peel",
+                &format!(r#"{{"reviewed_by": " ", {peel_21}}}"#),
+            ),
+            &["catalog.procedures.chemical-peel.reviewed_by"],
+        ),
+        (
+            "unknown procedure",
+            with_override("laser-hair-removal", &format!("{{{REVIEWER}, {peel_21}}}")),
+            &["catalog.procedures.laser-hair-removal"],
+        ),
+        (
+            "interval outside the catalog's bounds (the engine's check)",
+            with_override(
+                "chemical-peel",
+                &format!(
+                    r#"{{{REVIEWER}, "frequency": {{"initial": {{"interval": {{"min_days": 7, "max_days": 7}}}}}}}}"#
+                ),
+            ),
+            &["catalog.procedures.chemical-peel.frequency.initial.interval"],
+        ),
+        (
+            "toxin sooner than its minimum gap (the engine's check)",
+            with_override(
+                "botulinum-toxin",
+                &format!(
+                    r#"{{{REVIEWER}, "frequency": {{"maintenance": {{"min_days": 60, "max_days": 120}}}}}}"#
+                ),
+            ),
+            &[
+                "catalog.procedures.botulinum-toxin.frequency.maintenance",
+                "catalog.procedures.botulinum-toxin.frequency.maintenance.min_days",
+            ],
+        ),
+        (
+            "min above max (the engine's check)",
+            with_override(
+                "hydrafacial",
+                &format!(
+                    r#"{{{REVIEWER}, "frequency": {{"maintenance": {{"min_days": 30, "max_days": 20}}}}}}"#
+                ),
+            ),
+            &["catalog.procedures.hydrafacial.frequency.maintenance"],
+        ),
+        (
+            "zero sessions (the engine's check)",
+            with_override(
+                "microneedling",
+                &format!(
+                    r#"{{{REVIEWER}, "frequency": {{"initial": {{"sessions": {{"min": 0, "max": 3}}}}}}}}"#
+                ),
+            ),
+            &["catalog.procedures.microneedling.frequency.initial.sessions.min"],
+        ),
+        (
+            "a text without Turkish (the engine's check)",
+            with_override(
+                "hydrafacial",
+                &format!(r#"{{{REVIEWER}, "session_length": {{"en": "45 minutes"}}}}"#),
+            ),
+            &["catalog.procedures.hydrafacial.session_length.tr"],
+        ),
+        (
+            "no course to change",
+            with_override(
+                "botulinum-toxin",
+                &format!(
+                    r#"{{{REVIEWER}, "frequency": {{"initial": {{"interval": {{"min_days": 90, "max_days": 90}}}}}}}}"#
+                ),
+            ),
+            &["catalog.procedures.botulinum-toxin.frequency.initial"],
+        ),
+        (
+            "half a range",
+            with_override(
+                "chemical-peel",
+                &format!(
+                    r#"{{{REVIEWER}, "frequency": {{"initial": {{"interval": {{"min_days": 21}}}}}}}}"#
+                ),
+            ),
+            &["catalog.procedures.chemical-peel.frequency.initial.interval.max_days"],
+        ),
+        (
+            "a fraction of a day",
+            with_override(
+                "chemical-peel",
+                &format!(
+                    r#"{{{REVIEWER}, "frequency": {{"initial": {{"interval": {{"min_days": 20.5, "max_days": 21}}}}}}}}"#
+                ),
+            ),
+            &["catalog.procedures.chemical-peel.frequency.initial.interval.min_days"],
+        ),
+        (
+            "nothing to change",
+            with_override("chemical-peel", &format!("{{{REVIEWER}}}")),
+            &["catalog.procedures.chemical-peel"],
+        ),
+    ];
+    let builtin = builtin_catalog();
+    for (name, json, expected) in cases {
+        let (config, errors) = parse_config(json, &builtin);
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, *expected, "{name}: {errors:?}");
+        assert!(
+            errors
+                .iter()
+                .all(|e| e.message.contains("built-in values are kept")
+                    || e.message.contains("ignored")),
+            "{name}: {errors:?}"
+        );
+        assert_eq!(config.catalog, None, "{name}: nothing applied");
+        assert!(config.reviewed.is_empty(), "{name}");
+    }
+    let (_, errors) = parse(&with_override("chemical-peel", &format!("{{{peel_21}}}")));
+    assert_eq!(errors.len(), 1);
+    let (_, errors) = parse_config(
+        &with_override(
+            "chemical-peel",
+            &format!(
+                r#"{{{REVIEWER}, "frequency": {{"initial": {{"interval": {{"min_days": 7, "max_days": 7}}}}}}}}"#
+            ),
+        ),
+        &builtin,
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "catalog.procedures.chemical-peel.frequency.initial.interval: 7..7 days lies outside \
+         the bounds 14..35; the built-in values are kept for chemical-peel"
+    );
+}
+
+#[test]
+fn rules_red_flags_and_contraindications_cannot_be_overridden() {
+    let (config, errors) = parse(&format!(
+        r#"{{"catalog": {{"rules": [], "red_flags": [],
+            "procedures": {{"chemical-peel": {{{REVIEWER}, "min_age": 12, "concerns": ["acne"], "name": "Peel",
+                "frequency": {{"bounds": {{"min_days": 1, "max_days": 365}}, "min_gap_days": 1, "variants": [],
+                               "initial": {{"interval": {{"min_days": 21, "max_days": 21}}}}}}}}}}}}}}"#
+    ));
+    assert_eq!(
+        errors,
+        [
+            "catalog.rules",
+            "catalog.red_flags",
+            "catalog.procedures.chemical-peel.min_age",
+            "catalog.procedures.chemical-peel.concerns",
+            "catalog.procedures.chemical-peel.name",
+            "catalog.procedures.chemical-peel.frequency.bounds",
+            "catalog.procedures.chemical-peel.frequency.min_gap_days",
+            "catalog.procedures.chemical-peel.frequency.variants",
+        ]
+    );
+    // The refused keys are left out; the reviewed interval itself is applied.
+    let catalog = &config.catalog.expect("the interval applies").0;
+    let builtin = builtin_catalog();
+    let peel = catalog.procedure("chemical-peel").unwrap();
+    let original = builtin.procedure("chemical-peel").unwrap();
+    assert_eq!(
+        (peel.min_age, &peel.concerns, &peel.frequency.bounds),
+        (
+            original.min_age,
+            &original.concerns,
+            &original.frequency.bounds
+        )
+    );
+    assert_eq!(
+        peel.frequency.variants[0]
+            .plan
+            .initial
+            .as_ref()
+            .unwrap()
+            .interval,
+        DayRange::exactly(21)
+    );
+    assert_eq!(
+        (&catalog.rules, &catalog.red_flags),
+        (&builtin.rules, &builtin.red_flags)
+    );
+    let (_, errors) = parse_config(r#"{"catalog": {"rules": []}}"#, &builtin);
+    assert!(errors[0].message.contains("rules, red flags"), "{errors:?}");
+}
+
+#[test]
+fn one_bad_override_leaves_the_others_applied() {
+    let (config, errors) = parse(&format!(
+        r#"{{"catalog": {{"procedures": {{
+            "chemical-peel": {{{REVIEWER}, "frequency": {{"initial": {{"interval": {{"min_days": 21, "max_days": 21}}}}}}}},
+            "hydrafacial": {{{REVIEWER}, "frequency": {{"maintenance": {{"min_days": 90, "max_days": 90}}}}}},
+            "microneedling": {{"frequency": {{"initial": {{"sessions": {{"min": 4, "max": 4}}}}}}}}}}}}}}"#
+    ));
+    assert_eq!(
+        errors,
+        [
+            "catalog.procedures.microneedling.reviewed_by",
+            "catalog.procedures.hydrafacial.frequency.maintenance",
+        ]
+    );
+    let catalog = &config.catalog.expect("the peel override applies").0;
+    let builtin = builtin_catalog();
+    assert_eq!(
+        catalog.procedure("hydrafacial"),
+        builtin.procedure("hydrafacial")
+    );
+    assert_eq!(
+        catalog.procedure("microneedling"),
+        builtin.procedure("microneedling")
+    );
+    assert_eq!(
+        typical_plan(catalog, "chemical-peel"),
+        "a series of sessions every 3 weeks"
+    );
+    assert_eq!(
+        config.reviewed.keys().collect::<Vec<_>>(),
+        ["chemical-peel"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two documents: a same-origin URL, then the inline one
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_inline_document_wins_field_by_field_over_the_url_document() {
+    let from_url = format!(
+        r##"{{"clinic": {{"name": "Example Skin Studio", "phone": "+90 232 000 00 00"}},
+            "theme": {{"colors": {{"primary": "#224466", "on_primary": "#ffffff"}}}},
+            "languages": {{"offered": ["en", "tr"]}},
+            "disclaimer": {{"en": "From the file.", "tr": "Dosyadan."}},
+            "catalog": {{"procedures": {{"chemical-peel": {{{REVIEWER},
+                "frequency": {{"initial": {{"interval": {{"min_days": 21, "max_days": 21}}}}}}}}}}}}}}"##
+    );
+    let inline = r##"{"clinic": {"phone": "+90 530 000 00 00"}, "theme": {"colors": {"primary": "#663322"}},
+        "languages": {"offered": ["tr"]}, "disclaimer": {"en": "From the page."},
+        "catalog": {"procedures": {"chemical-peel": {"frequency": {"initial": {"interval": {"min_days": 28, "max_days": 28}}}}}},
+        "debug": true}"##;
+    let (config, errors) = parse_config_layers(
+        &[("data-config-url", &from_url), ("(document)", inline)],
+        &builtin_catalog(),
+    );
+    // An override comes whole from one document: the page's has no reviewer of its own and
+    // never borrows the file's.
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["catalog.procedures.chemical-peel.reviewed_by"]);
+    assert_eq!(config.catalog, None);
+    assert_eq!(config.clinic.name, "Example Skin Studio");
+    assert_eq!(config.clinic.phone.as_deref(), Some("+90 530 000 00 00"));
+    assert_eq!(
+        config.theme,
+        [
+            ("--sc-color-primary".to_string(), "#663322".to_string()),
+            ("--sc-color-on-primary".to_string(), "#ffffff".to_string()),
+        ]
+    );
+    assert_eq!(config.languages, ["tr"]);
+    // A text is replaced whole too (the file's Turkish does not outlive the page's English).
+    let disclaimer = config.disclaimer.unwrap();
+    assert_eq!(
+        (disclaimer.get("en"), disclaimer.0.len()),
+        ("From the page.", 1)
+    );
+    assert!(config.debug);
+
+    // Broken or missing documents cost only themselves.
+    let (config, errors) = parse_config_layers(
+        &[
+            ("data-config-url", "{ not json"),
+            ("(document)", r#"{"debug": true}"#),
+        ],
+        &builtin_catalog(),
+    );
+    assert!(config.debug);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, "data-config-url");
+    assert!(errors[0].message.ends_with("ignored"), "{errors:?}");
+    let (config, errors) = parse_config_layers(
+        &[("data-config-url", &from_url), ("(document)", "[]")],
+        &builtin_catalog(),
+    );
+    assert_eq!(config.clinic.name, "Example Skin Studio");
+    assert!(
+        config.catalog.is_some(),
+        "the file's reviewed override applies"
+    );
+    assert_eq!(errors[0].path, "(document)");
+    let (config, errors) = parse_config_layers(&[], &builtin_catalog());
+    assert_eq!((config, errors), (Config::default(), vec![]));
+}
+
+#[test]
+fn a_configuration_url_must_be_on_the_same_site() {
+    let own = "https://clinic.example";
+    for ok in [
+        "/consult/clinic.json",
+        "clinic.json",
+        "./config/clinic.json?v=2",
+        "https://clinic.example/consult/clinic.json",
+    ] {
+        assert_eq!(check_config_url(ok, own), Ok(()), "{ok}");
+    }
+    for refused in [
+        "",
+        "https://elsewhere.example/clinic.json",
+        "http://clinic.example/clinic.json",
+        "//elsewhere.example/clinic.json",
+        "https://clinic.example.elsewhere.example/clinic.json",
+        "https://clinic.example@elsewhere.example/clinic.json",
+        "data:application/json,{}",
+        "javascript:alert(1)",
+        "/\\elsewhere.example/clinic.json",
+        " //elsewhere.example/clinic.json",
+        "\u{1}//elsewhere.example/clinic.json",
+    ] {
+        assert!(check_config_url(refused, own).is_err(), "{refused:?}");
+    }
 }

@@ -1,11 +1,11 @@
 //! Host integration: embedding modes, message targets, event details (no health answer
 //! without the clinic's opt-in), the `embed` settings, and the committed configuration schema.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 
 use serde_json::Value;
-use skin_consult::config::{parse_config, KNOWN_SETTINGS};
+use skin_consult::config::{parse_config, parse_config_layers, KNOWN_PATHS};
 use skin_consult::embed::{
     booking_detail, completed_detail, detect_mode, event_message, height_message, parent_target,
     Mode,
@@ -14,6 +14,8 @@ use skin_consult_engine::{assess, builtin_catalog, Answer, Answers};
 
 const SCHEMA: &str = include_str!("../schema/config.schema.json");
 const EXAMPLE_PAGE: &str = include_str!("../examples/clinic-site/direct.html");
+const EXAMPLE_URL_PAGE: &str = include_str!("../examples/clinic-site/direct-url.html");
+const EXAMPLE_FILE: &str = include_str!("../examples/clinic-site/clinic.json");
 
 fn harmless_answers() -> Answers {
     let mut answers = BTreeMap::new();
@@ -100,25 +102,136 @@ fn embed_settings_are_read_and_bad_ones_named() {
     );
 }
 
-#[test]
-fn the_example_site_configuration_is_valid() {
-    let start = EXAMPLE_PAGE.find("id=\"skin-consult-config\">").unwrap();
-    let json = &EXAMPLE_PAGE[start..];
-    let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
-    let (_, errors) = parse_config(json, &builtin_catalog());
-    assert!(errors.is_empty(), "{errors:?}");
+/// The inline configuration of an example page.
+fn inline_config(page: &str) -> &str {
+    let start = page.find("id=\"skin-consult-config\">").unwrap();
+    let json = &page[start..];
+    &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()]
 }
 
 #[test]
-fn the_schema_names_every_setting_the_reader_knows() {
+fn the_example_site_configurations_are_valid() {
+    let catalog = builtin_catalog();
+    let (_, errors) = parse_config(inline_config(EXAMPLE_PAGE), &catalog);
+    assert!(errors.is_empty(), "{errors:?}");
+    // The page that reads clinic.json by URL, with a few page-specific settings inline.
+    assert!(EXAMPLE_URL_PAGE.contains(r#"data-config-url="/examples/clinic-site/clinic.json""#));
+    let (config, errors) = parse_config_layers(
+        &[
+            ("data-config-url", EXAMPLE_FILE),
+            ("(document)", inline_config(EXAMPLE_URL_PAGE)),
+        ],
+        &catalog,
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(
+        config.reviewed.contains_key("medical-skin-care"),
+        "the example shows a reviewed override"
+    );
+}
+
+/// Every property path the schema describes (`*`: any key of a map), walking `$ref`s and
+/// `anyOf`s. A text (`#/definitions/Text`) is one setting: its language keys are not paths.
+fn schema_paths(schema: &Value) -> BTreeSet<String> {
+    fn walk(node: &Value, root: &Value, path: &str, out: &mut BTreeSet<String>) {
+        if let Some(reference) = node["$ref"].as_str() {
+            if reference == "#/definitions/Text" {
+                return;
+            }
+            let name = reference.strip_prefix("#/definitions/").unwrap();
+            return walk(&root["definitions"][name], root, path, out);
+        }
+        for branch in node["anyOf"].as_array().into_iter().flatten() {
+            walk(branch, root, path, out);
+        }
+        let join = |key: &str| {
+            if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            }
+        };
+        for (key, child) in node["properties"].as_object().into_iter().flatten() {
+            out.insert(join(key));
+            walk(child, root, &join(key), out);
+        }
+        if node["additionalProperties"].is_object() {
+            out.insert(join("*"));
+            walk(&node["additionalProperties"], root, &join("*"), out);
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(schema, schema, "", &mut out);
+    out
+}
+
+#[test]
+fn the_schema_describes_exactly_the_settings_the_reader_knows() {
     let schema: Value = serde_json::from_str(SCHEMA).unwrap();
-    let properties = schema["properties"].as_object().unwrap();
-    let mut documented: Vec<&str> = properties.keys().map(String::as_str).collect();
-    let mut known = KNOWN_SETTINGS.to_vec();
-    documented.sort_unstable();
-    known.sort_unstable();
-    assert_eq!(documented, known);
+    let documented = schema_paths(&schema);
+    let known: BTreeSet<String> = KNOWN_PATHS.iter().map(|p| p.to_string()).collect();
+    let only_schema: Vec<&String> = documented.difference(&known).collect();
+    let only_reader: Vec<&String> = known.difference(&documented).collect();
+    assert!(
+        only_schema.is_empty() && only_reader.is_empty(),
+        "in the schema only: {only_schema:?}; known to the reader only: {only_reader:?}"
+    );
+    assert!(documented.contains("catalog.procedures.*.frequency.initial.interval.min_days"));
     assert_eq!(schema["additionalProperties"], false);
+}
+
+/// A wrong value at every setting the schema describes is reported under that setting's own
+/// path: the reader really reads each one (a setting added to the schema and to
+/// `KNOWN_PATHS` but never read fails here).
+#[test]
+fn the_reader_reads_every_setting_the_schema_describes() {
+    let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+    let catalog = builtin_catalog();
+    let paths = schema_paths(&schema);
+    let leaves = paths
+        .iter()
+        .filter(|p| !paths.iter().any(|q| q.starts_with(&format!("{p}."))));
+    let mut checked = 0;
+    for path in leaves.filter(|p| *p != "$schema") {
+        // A map key becomes a real procedure id.
+        let concrete = path.replace('*', "hydrafacial");
+        let mut document = serde_json::json!([[]]);
+        for key in concrete.rsplit('.') {
+            document = serde_json::json!({ key: document });
+        }
+        let (_, errors) = parse_config(&document.to_string(), &catalog);
+        assert!(
+            errors.iter().any(|e| e.path == concrete
+                || e.path.starts_with(&format!("{concrete}."))
+                || e.path.starts_with(&format!("{concrete}["))),
+            "{concrete}: a wrong value is not reported there: {errors:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} settings found in the schema");
+}
+
+#[test]
+fn unknown_nested_settings_are_named() {
+    let (_, errors) = parse_config(
+        r#"{"clinic": {"name": "X", "fax": "1"}, "kiosk": {"idle": 5}, "languages": {"offred": []},
+            "catalog": {"procedures": {"hydrafacial": {"reviewed_by": "Dr. A. Example", "downtime": "None.", "price": 1,
+                "frequency": {"maintenance": {"min_days": 30, "max_days": 30, "days": 1}}}}},
+            "clinic.name": "Y"}"#,
+        &builtin_catalog(),
+    );
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "clinic.fax",
+            "kiosk.idle",
+            "languages.offred",
+            "catalog.procedures.hydrafacial.price",
+            "catalog.procedures.hydrafacial.frequency.maintenance.days",
+            "clinic.name",
+        ]
+    );
 }
 
 /// Regenerates the schema from the Rust types (`--features schema`) and compares.

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use skin_consult_engine::{describe_plan, Catalog, ProcedureResult, Status};
 use yew::prelude::*;
 
+use super::use_config;
 use crate::i18n::{capitalize_first, t, tf};
 
 /// Properties of [`ProcedureCard`].
@@ -23,6 +24,7 @@ pub struct ProcedureCardProps {
 /// A card with `data-procedure` and `data-status` (a stable contract for tests and clinics).
 #[component(ProcedureCard)]
 pub fn procedure_card(props: &ProcedureCardProps) -> Html {
+    let config = use_config();
     let lang = props.lang.as_str();
     let result = &props.result;
     let Some(procedure) = props.catalog.procedure(&result.procedure_id) else {
@@ -34,7 +36,16 @@ pub fn procedure_card(props: &ProcedureCardProps) -> Html {
         .iter()
         .map(|r| html! { <li>{ r.text.get(lang) }</li> });
     let detailed = matches!(result.status, Status::Suggested | Status::Caution);
-    let fact = |key: &str, value: &str| html! { <><dt>{ t(lang, key) }</dt><dd>{ value.to_string() }</dd></> };
+    // What the clinic changed in this procedure (with its reviewer's name) says so.
+    let reviewed = config.reviewed.get(&procedure.id);
+    let fact = |key: &str, value: &str, by_clinic: bool| {
+        html! { <><dt>{ t(lang, key) }</dt><dd>{ value.to_string() }
+            if let Some(r) = reviewed.filter(|_| by_clinic) {
+                <span class="sc-clinic-set" data-reviewed-by={r.reviewed_by.clone()}>{ tf(lang, "clinic_set", &[("name", &r.reviewed_by)]) }</span>
+            }
+        </dd></> }
+    };
+    let by_clinic = |part: fn(&crate::config::Reviewed) -> bool| reviewed.is_some_and(part);
     html! {
         <article class="sc-card" data-procedure={procedure.id.clone()} data-status={result.status.as_str()}
             aria-labelledby={title_id.clone()}>
@@ -48,11 +59,11 @@ pub fn procedure_card(props: &ProcedureCardProps) -> Html {
             if detailed {
                 <dl class="sc-facts">
                     if let Some(plan) = &result.plan {
-                        { fact("how_often", &capitalize_first(&describe_plan(plan, props.catalog.locale(lang)), lang)) }
+                        { fact("how_often", &capitalize_first(&describe_plan(plan, props.catalog.locale(lang)), lang), by_clinic(|r| r.frequency)) }
                     }
-                    { fact("session_length", procedure.session_length.get(lang)) }
-                    { fact("downtime", procedure.downtime.get(lang)) }
-                    { fact("pain", procedure.pain.get(lang)) }
+                    { fact("session_length", procedure.session_length.get(lang), by_clinic(|r| r.session_length)) }
+                    { fact("downtime", procedure.downtime.get(lang), by_clinic(|r| r.downtime)) }
+                    { fact("pain", procedure.pain.get(lang), false) }
                 </dl>
                 <details class="sc-more">
                     <summary>{ t(lang, "aftercare") }</summary>
