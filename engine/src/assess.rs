@@ -154,7 +154,7 @@ pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
         })
         .collect();
     if !flags.is_empty() {
-        flags.sort_by_key(|f| f.urgency);
+        crate::order::sort_by_key(&mut flags, |f| f.urgency);
         return Assessment::Referral(Referral { flags });
     }
 
@@ -163,7 +163,7 @@ pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
         .iter()
         .map(|p| assess_procedure(catalog, p, &answers))
         .collect();
-    results.sort_by_key(|r| (r.status.rank(), -r.score));
+    crate::order::sort_by_key(&mut results, |r| (r.status.rank(), -r.score));
     Assessment::Recommendations(results)
 }
 

@@ -25,6 +25,7 @@ pub mod ics;
 pub mod json;
 pub mod locale;
 pub mod model;
+pub mod order;
 pub mod persona;
 pub mod plan;
 pub mod questionnaire;

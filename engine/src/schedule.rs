@@ -255,7 +255,7 @@ pub fn schedule(
             index: 0,
         });
     }
-    items.sort_by_key(|i| i.order);
+    crate::order::sort_by_key(&mut items, |i| i.order);
 
     let mut sessions: Vec<(usize, Session)> = Vec::new();
     let plans: Vec<(&str, &Plan)> = items.iter().map(|i| (i.id, i.plan)).collect();
@@ -327,7 +327,7 @@ pub fn schedule(
     if sessions.is_empty() {
         return Err(ScheduleError::NothingToSchedule);
     }
-    sessions.sort_by_key(|(k, s)| (s.date, *k, s.index));
+    crate::order::sort_by_key(&mut sessions, |(k, s)| (s.date, *k, s.index));
 
     let mut pauses: Vec<Pause> = Vec::new();
     let mut home_use = Vec::new();
@@ -390,7 +390,9 @@ pub fn schedule(
             guidance,
         });
     }
-    pauses.sort_by_key(|p| (p.from, catalog.procedure_index(&p.procedure_id)));
+    crate::order::sort_by_key(&mut pauses, |p| {
+        (p.from, catalog.procedure_index(&p.procedure_id))
+    });
 
     Ok(Schedule {
         start,

@@ -38,7 +38,7 @@ impl Text {
             self.0
                 .iter()
                 .map(|(lang, s)| (lang.clone(), s.replace(&pattern, value.get(lang))))
-                .collect(),
+                .fold(BTreeMap::new(), insert),
         )
     }
 
@@ -49,14 +49,14 @@ impl Text {
             self.0
                 .iter()
                 .map(|(lang, s)| (lang.clone(), s.replace(&pattern, value)))
-                .collect(),
+                .fold(BTreeMap::new(), insert),
         )
     }
 
     /// Joins several texts language by language with `separator`.
     pub fn join(texts: &[&Text], separator: &str) -> Text {
         let mut langs: Vec<&String> = texts.iter().flat_map(|t| t.0.keys()).collect();
-        langs.sort();
+        crate::order::sort_by_key(&mut langs, |lang| *lang);
         langs.dedup();
         Text(
             langs
@@ -65,9 +65,19 @@ impl Text {
                     let parts: Vec<&str> = texts.iter().map(|t| t.get(lang)).collect();
                     (lang.clone(), parts.join(separator))
                 })
-                .collect(),
+                .fold(BTreeMap::new(), insert),
         )
     }
+}
+
+/// `map` with `(lang, text)` added: collecting with inserts avoids compiling a sort for the
+/// map's `FromIterator` (see [`crate::order`]).
+fn insert(
+    mut map: BTreeMap<String, String>,
+    (lang, text): (String, String),
+) -> BTreeMap<String, String> {
+    map.insert(lang, text);
+    map
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         ),
         note: None,
     }));
-    entries.sort_by_key(|e| e.date);
+    skin_consult_engine::order::sort_by_key(&mut entries, |e| e.date);
     let mut months: Vec<((i32, u32), Vec<Entry>)> = Vec::new();
     for entry in entries {
         let key = (entry.date.year(), entry.date.month());
