@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use skin_consult::i18n::capitalize_first;
 use skin_consult::state::{ConsultState, Step};
 use skin_consult::{App, AppProps};
 use skin_consult_engine::{assess, builtin_catalog, QuestionKind};
@@ -232,4 +233,24 @@ async fn switching_language_keeps_step_and_answers() {
     .await;
     assert_ne!(heading.trim(), first.prompt.get("en"));
     wait_for_button(&root, "İleri").await;
+}
+
+/// In the browser, capitals come from the browser's locale-aware mapping (not Rust's tables):
+/// the same results as the native rules, Turkish dotted capital I included.
+#[wasm_bindgen_test]
+fn capitals_follow_the_language_in_the_browser() {
+    let cases = [
+        ("every 2 weeks", "en", "Every 2 weeks"),
+        ("iki haftada bir", "tr", "İki haftada bir"),
+        ("ılık", "tr", "Ilık"),
+        ("iki", "tr-TR", "İki"),
+        ("iki", "en", "Iki"),
+        ("ölçü", "tr", "Ölçü"),
+        ("über", "de", "Über"),
+        ("x", "not a tag!", "X"),
+        ("", "tr", ""),
+    ];
+    for (text, lang, expected) in cases {
+        assert_eq!(capitalize_first(text, lang), expected, "{text} in {lang}");
+    }
 }
