@@ -339,7 +339,7 @@ fn catalog_in(cx: &mut Cx, v: &Value) -> Catalog {
         red_flags: field(cx, &o, "red_flags", |cx, v, p| list(cx, v, p, red_flag)),
         messages: field(cx, &o, "messages", messages),
         scheduling: field(cx, &o, "scheduling", scheduling),
-        locales: field(cx, &o, "locales", locales),
+        locales: or_default(cx, &o, "locales", locales),
     }
 }
 

@@ -35,8 +35,10 @@ pub struct Catalog {
     pub messages: Messages,
     /// How the scheduler dates sessions and keeps procedures apart.
     pub scheduling: Scheduling,
-    /// Per-language formatting data (names, dates, plurals, plan and calendar phrases), keyed
-    /// by language; every language of `languages` has one.
+    /// Per-language formatting data (name, plural rule, dates, plan and calendar phrases):
+    /// phrases by key (see [`Locale`] and [`crate::locale::KEYS`]), by language; every
+    /// language of `languages` has one (validation says which are missing).
+    #[serde(default)]
     pub locales: BTreeMap<String, BTreeMap<String, String>>,
 }
 

@@ -163,8 +163,8 @@ pub fn describe_plan(plan: &Plan, locale: Locale) -> String {
         parts.push(fill(l.get("plan.min_gap"), &[("duration", &gap)]));
     }
     let mut out = String::new();
-    for part in &parts {
-        if !out.is_empty() {
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
             out.push_str(l.get("plan.separator"));
         }
         out.push_str(part);

@@ -108,6 +108,11 @@ fn validation_names_what_a_new_language_still_lacks() {
         "locales.de: language not declared in `languages`"
     );
     assert!(errors(&german()).is_empty());
+    // A catalog written before locales existed is told what to add, language by language.
+    let mut old = builtin();
+    old.as_object_mut().unwrap().remove("locales");
+    let paths: Vec<String> = errors(&old).into_iter().map(|e| e.path).collect();
+    assert_eq!(paths, ["locales.en", "locales.tr"]);
 }
 
 #[test]
