@@ -241,7 +241,8 @@ pub async fn fetch_config(url: &str, max_len: usize) -> Result<String, String> {
     }
     let get = |key: &str| Reflect::get(&response, &key.into()).unwrap_or(JsValue::UNDEFINED);
     if get("ok").as_bool() != Some(true) {
-        let status = get("status").as_f64().unwrap_or(0.0);
+        // A whole number: formatting an f64 would pull float printing into the bundle.
+        let status = get("status").as_f64().unwrap_or(0.0) as u16;
         return Err(failed(&format!("HTTP {status}")));
     }
     let too_large = format!("is larger than {max_len} bytes");

@@ -132,6 +132,80 @@ test.describe('direct mount', () => {
   });
 });
 
+test.describe('direct mount: print', () => {
+  /** What prints of the host page itself, under print media: its elements that are shown. */
+  async function printedHost(page: Page) {
+    return page.evaluate(() => {
+      const shown = (el: Element) => {
+        const s = getComputedStyle(el);
+        return s.display !== 'none' && s.visibility === 'visible';
+      };
+      const mount = document.getElementById('skin-consult')!;
+      return {
+        // Host elements (not the mount and not its ancestors) that would print.
+        elements: Array.from(document.body.querySelectorAll('*'))
+          .filter((el) => !el.contains(mount) && !mount.contains(el) && el.tagName !== 'SCRIPT')
+          .filter(shown)
+          .map((el) => el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '')),
+        // The mount's ancestors print their own text (a stray text node) only when visible.
+        ancestorsVisible: (() => {
+          const out: string[] = [];
+          for (let el = mount.parentElement; el; el = el.parentElement) {
+            if (getComputedStyle(el).visibility === 'visible') out.push(el.tagName.toLowerCase());
+          }
+          return out;
+        })(),
+        mountShown: shown(mount),
+      };
+    });
+  }
+
+  test('Print prints the results only, not the host page; the host page prints as usual otherwise', async ({
+    page,
+    traffic,
+  }) => {
+    void traffic; // also catches a CSP violation (the print stylesheet is adopted through the CSSOM)
+    await seedReview(page);
+    await page.goto(DIRECT);
+    const widget = page.locator('#skin-consult');
+    await widget.getByRole('button', { name: 'See my results' }).click();
+    const results = widget.locator('.sc-results');
+    await expect(results).toBeVisible();
+
+    // The clinic printing its own page (Ctrl+P, not the widget's button) gets its page.
+    await page.emulateMedia({ media: 'print' });
+    const before = await printedHost(page);
+    expect(before.elements).toEqual(expect.arrayContaining(['header', 'h1', 'p', 'footer', 'ol#host-events']));
+    await page.emulateMedia({ media: 'screen' });
+
+    // The browser's print dialog is not part of the test: record the call instead.
+    await page.evaluate(() => {
+      const w = window as unknown as { __prints: number; print: () => void };
+      w.__prints = 0;
+      w.print = () => void w.__prints++;
+    });
+    await widget.getByRole('button', { name: 'Print' }).click();
+    expect(await page.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
+    // On screen nothing changes while the dialog is open.
+    await expect(page.locator('.host-header')).toBeVisible();
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await printedHost(page)).toEqual({ elements: [], ancestorsVisible: [], mountShown: true });
+    // The results print: the cards with how often, and the widget's own print rules apply.
+    await expect(results).toBeVisible();
+    await expect(widget.locator('.sc-card[data-procedure="medical-skin-care"] .sc-facts')).toBeVisible();
+    await expect(widget.getByRole('button', { name: 'Print' })).toBeHidden();
+    const box = (await widget.boundingBox())!;
+    expect(box.y).toBeLessThan(60); // starts at the top of the first page, not after the host's header
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeLessThanOrEqual(2);
+
+    // Once the browser reports the print done, the host page prints as usual again.
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect((await printedHost(page)).elements).toEqual(before.elements);
+  });
+});
+
 test.describe('iframe', () => {
   test('the frame takes the height of the widget, following it as it changes', async ({ page, traffic }) => {
     void traffic;

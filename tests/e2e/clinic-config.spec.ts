@@ -1,0 +1,115 @@
+// The clinic configuration from a same-origin URL, and reviewed catalog overrides, on the
+// example clinic site (examples/clinic-site/direct-url.html reads clinic.json):
+//
+// - the file's clinic name and colours are applied, the page's inline configuration wins
+//   field by field (its disclaimer);
+// - the file's reviewed override changes the plan on the results page, and the card says the
+//   interval was set by the clinic and who reviewed it (in English and Turkish, and in print);
+// - a configuration URL that answers 404 still gives a working widget with the defaults and,
+//   in debug mode, a notice naming the problem;
+// - a URL on another site is refused before any request is made.
+
+import { readFileSync } from 'node:fs';
+import { test, expect } from './support/fixtures';
+import { type Page } from '@playwright/test';
+import { TYPICAL_PATIENT, seedSavedProgress } from './pages/questionnaire-page';
+
+const URL_PAGE = '/examples/clinic-site/direct-url.html';
+const EXAMPLE_HTML = readFileSync('examples/clinic-site/direct-url.html', 'utf8');
+
+/**
+ * The example page with another configuration URL and inline configuration, served by the
+ * test itself on the widget's origin.
+ */
+async function variantPage(page: Page, configUrl: string, inline: unknown): Promise<string> {
+  const url = '/examples/clinic-site/test-config-url.html';
+  const html = EXAMPLE_HTML.replace(/data-config-url="[^"]*"/, `data-config-url="${configUrl}"`).replace(
+    /(<script type="application\/json" id="skin-consult-config">)[\s\S]*?(<\/script>)/,
+    `$1${JSON.stringify(inline)}$2`,
+  );
+  await page.route(`**${url}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  return url;
+}
+
+test('the configuration from a same-origin URL is applied, under the inline one', async ({ page, traffic }) => {
+  await seedSavedProgress(page, TYPICAL_PATIENT, 'review');
+  await page.goto(URL_PAGE);
+  const widget = page.locator('#skin-consult');
+  await expect(widget.locator('.sc-brand')).toHaveText('Example Skin Studio (demo)');
+  const seeResults = widget.getByRole('button', { name: 'See my results' });
+  await expect(seeResults).toHaveCSS('background-color', 'rgb(34, 68, 102)');
+  expect(traffic.requests.map((u) => new URL(u).pathname)).toContain('/examples/clinic-site/clinic.json');
+
+  await seeResults.click();
+  await expect(widget.locator('.sc-results')).toBeVisible();
+  // The page's inline disclaimer wins over the file (which has none); nothing is in debug mode.
+  await expect(widget.locator('.sc-clinic-disclaimer')).toContainText('this sentence from the page itself');
+  await expect(widget.locator('[data-config-errors]')).toHaveCount(0);
+});
+
+test('a reviewed override changes the interval, and the card names the reviewer', async ({ page, traffic }) => {
+  void traffic;
+  await seedSavedProgress(page, TYPICAL_PATIENT, 'review');
+  await page.goto(URL_PAGE);
+  const widget = page.locator('#skin-consult');
+  await widget.getByRole('button', { name: 'See my results' }).click();
+  const card = widget.locator('.sc-card[data-procedure="medical-skin-care"]');
+  await expect(card).toHaveAttribute('data-status', 'suggested');
+  const facts = card.locator('.sc-facts');
+  // The catalog says "every 2 weeks for 3 sessions, then once a month" for this patient.
+  await expect(facts).toContainText('Every 3 weeks for 4 sessions, then every 6 weeks');
+  await expect(facts).not.toContainText('once a month');
+  const reviewed = facts.locator('.sc-clinic-set');
+  await expect(reviewed).toHaveCount(2); // how often, session length
+  await expect(reviewed.first()).toHaveText('Set by the clinic, reviewed by Dr. A. Example.');
+  await expect(facts).toContainText('About 1 hour');
+  // The clinic's explanation replaces the catalog's, which spoke of 2 weeks.
+  await expect(card.locator('.sc-reasons')).toContainText('4 sessions 3 weeks apart');
+  await expect(card.locator('.sc-reasons')).not.toContainText('2 weeks apart');
+  // A procedure the clinic did not change says nothing of the kind.
+  await expect(widget.locator('.sc-card:not([data-procedure="medical-skin-care"]) .sc-clinic-set')).toHaveCount(0);
+
+  // The reviewer is on the printed page too.
+  await page.emulateMedia({ media: 'print' });
+  await expect(reviewed.first()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  await widget.getByRole('combobox').selectOption('tr');
+  await expect(reviewed.first()).toHaveText('Klinik tarafından belirlendi, Dr. A. Example tarafından gözden geçirildi.');
+  await expect(facts).toContainText('Yaklaşık 1 saat');
+});
+
+test('a configuration URL that fails leaves a working widget with the defaults and a debug notice', async ({ page }) => {
+  // No `traffic` fixture: the 404 is the point of this test. Everything else is checked here.
+  const failed: string[] = [];
+  const errors: string[] = [];
+  page.on('response', (r) => r.status() >= 400 && failed.push(new URL(r.url()).pathname));
+  page.on('pageerror', (e) => errors.push(e.message));
+  const url = await variantPage(page, '/examples/clinic-site/missing.json', { debug: true });
+  await page.goto(url);
+  const widget = page.locator('#skin-consult');
+  const start = widget.getByRole('button', { name: 'Start', exact: true });
+  await expect(start).toBeVisible();
+  await expect(widget.locator('.sc-brand')).toHaveText('Lumen Skin Clinic (demo)');
+  const notice = widget.locator('[data-config-errors]');
+  await expect(notice).toHaveAttribute('data-config-errors', '1');
+  await expect(notice).toContainText('data-config-url: /examples/clinic-site/missing.json could not be loaded (HTTP 404)');
+  // The patient can go on.
+  await start.click();
+  await expect(widget.locator('form')).toBeVisible();
+  expect(failed).toEqual(['/examples/clinic-site/missing.json']);
+  expect(errors).toEqual([]);
+});
+
+test('a configuration URL on another site is refused without a request', async ({ page, traffic }) => {
+  // `traffic` fails the test on any request to another origin.
+  const url = await variantPage(page, 'https://elsewhere.example/clinic.json', { debug: true });
+  await page.goto(url);
+  const widget = page.locator('#skin-consult');
+  await expect(widget.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  await expect(widget.locator('.sc-brand')).toHaveText('Lumen Skin Clinic (demo)');
+  await expect(widget.locator('[data-config-errors]')).toContainText(
+    'data-config-url: https://elsewhere.example/clinic.json is not on this site',
+  );
+  expect(traffic.requests.filter((u) => u.includes('elsewhere'))).toEqual([]);
+});
