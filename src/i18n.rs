@@ -91,15 +91,6 @@ fn upper_case(letter: char, lang: &str) -> String {
     }
 }
 
-/// The name of a language in that language, for the language switch.
-pub fn language_name(lang: &str) -> &str {
-    match lang {
-        "en" => "English",
-        "tr" => "Türkçe",
-        other => other,
-    }
-}
-
 /// Picks the display language: the first of `preferred` (e.g. the clinic's default, then the
 /// browser's languages) whose primary subtag is `available`, else the first available one.
 pub fn negotiate<'a>(preferred: &[String], available: &[&'a str]) -> &'a str {

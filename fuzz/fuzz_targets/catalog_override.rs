@@ -244,7 +244,7 @@ fn exercise(catalog: &Catalog, persona: &Persona) {
     for result in assessment.results() {
         if let Some(plan) = &result.plan {
             for lang in &catalog.languages {
-                let _ = describe_plan(plan, lang);
+                let _ = describe_plan(plan, catalog.locale(lang));
             }
             if result.status == Status::Suggested {
                 chosen.push((result.procedure_id.as_str(), plan));

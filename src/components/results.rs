@@ -107,9 +107,12 @@ pub fn results() -> Html {
             }
             <SharePanel />
             <div class="sc-actions sc-no-print">
-                <button type="button" class="sc-button sc-secondary" onclick={Callback::from(|_| browser::print())}>
-                    { t(lang, "print") }
-                </button>
+                // A waiting-room tablet prints nothing: paper with health data would stay behind.
+                if !config.kiosk.enabled {
+                    <button type="button" class="sc-button sc-secondary" onclick={Callback::from(|_| browser::print())}>
+                        { t(lang, "print") }
+                    </button>
+                }
                 <button type="button" class="sc-button sc-secondary" onclick={dispatch(Action::Review)}>
                     { t(lang, "change_answers") }
                 </button>
