@@ -377,74 +377,7 @@ pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
             format!("unknown question `{}`", catalog.age_question),
         ),
     }
-    let concern_q = catalog.question(&catalog.concern_question);
-
-    let mut pids = BTreeSet::new();
-    for (i, proc_) in catalog.procedures.iter().enumerate() {
-        let p = format!("procedures[{i}]");
-        v.id(&format!("{p}.id"), &proc_.id, &mut pids);
-        v.text(&format!("{p}.name"), &proc_.name);
-        v.text(&format!("{p}.summary"), &proc_.summary);
-        v.text(&format!("{p}.session_length"), &proc_.session_length);
-        v.text(&format!("{p}.downtime"), &proc_.downtime);
-        v.text(&format!("{p}.pain"), &proc_.pain);
-        if proc_.steps.is_empty() {
-            v.err(format!("{p}.steps"), "must list at least one step");
-        }
-        for (j, s) in proc_.steps.iter().enumerate() {
-            v.text(&format!("{p}.steps[{j}]"), s);
-        }
-        for (j, s) in proc_.aftercare.iter().enumerate() {
-            v.text(&format!("{p}.aftercare[{j}]"), s);
-        }
-        if let Some(note) = &proc_.note {
-            v.text(&format!("{p}.note"), note);
-        }
-        if proc_.concerns.is_empty() {
-            v.err(format!("{p}.concerns"), "must list at least one concern");
-        }
-        for (j, c) in proc_.concerns.iter().enumerate() {
-            if concern_q.is_some_and(|q| q.option(c).is_none()) {
-                v.err(
-                    format!("{p}.concerns[{j}]"),
-                    format!("unknown concern `{c}`"),
-                );
-            }
-        }
-        if proc_.min_age > 0 {
-            v.sources(&format!("{p}.min_age_sources"), &proc_.min_age_sources);
-        }
-        v.sources(&format!("{p}.sources"), &proc_.sources);
-        let f = &proc_.frequency;
-        let fp = format!("{p}.frequency");
-        v.range(&format!("{fp}.bounds"), &f.bounds);
-        v.sources(&format!("{fp}.sources"), &f.sources);
-        if f.variants.is_empty() {
-            v.err(format!("{fp}.variants"), "must have at least one variant");
-        }
-        for (j, var) in f.variants.iter().enumerate() {
-            let vp = format!("{fp}.variants[{j}]");
-            let last = j + 1 == f.variants.len();
-            match (&var.when, last) {
-                (Some(_), true) => v.err(
-                    format!("{vp}.when"),
-                    "the last variant is the fallback and must have no `when`",
-                ),
-                (None, false) => v.err(
-                    format!("{vp}.when"),
-                    "only the last variant may omit `when` (later variants are unreachable)",
-                ),
-                _ => {}
-            }
-            if let Some(c) = &var.when {
-                v.condition(&format!("{vp}.when"), c, None);
-            }
-            if let Some(why) = &var.why {
-                v.text(&format!("{vp}.why"), why);
-            }
-            v.plan(&format!("{vp}.plan"), &var.plan, &f.bounds);
-        }
-    }
+    v.procedures();
 
     let mut rids = BTreeSet::new();
     for (i, r) in catalog.rules.iter().enumerate() {
@@ -613,6 +546,93 @@ impl V<'_> {
             self.sources(&format!("{p}.sources"), &r.sources);
         }
     }
+}
+
+impl V<'_> {
+    /// Every procedure on its own: ids, texts, concerns, sources and frequency plans.
+    fn procedures(&mut self) {
+        let concern_q = self.catalog.question(&self.catalog.concern_question);
+
+        let mut pids = BTreeSet::new();
+        for (i, proc_) in self.catalog.procedures.iter().enumerate() {
+            let p = format!("procedures[{i}]");
+            self.id(&format!("{p}.id"), &proc_.id, &mut pids);
+            self.text(&format!("{p}.name"), &proc_.name);
+            self.text(&format!("{p}.summary"), &proc_.summary);
+            self.text(&format!("{p}.session_length"), &proc_.session_length);
+            self.text(&format!("{p}.downtime"), &proc_.downtime);
+            self.text(&format!("{p}.pain"), &proc_.pain);
+            if proc_.steps.is_empty() {
+                self.err(format!("{p}.steps"), "must list at least one step");
+            }
+            for (j, s) in proc_.steps.iter().enumerate() {
+                self.text(&format!("{p}.steps[{j}]"), s);
+            }
+            for (j, s) in proc_.aftercare.iter().enumerate() {
+                self.text(&format!("{p}.aftercare[{j}]"), s);
+            }
+            if let Some(note) = &proc_.note {
+                self.text(&format!("{p}.note"), note);
+            }
+            if proc_.concerns.is_empty() {
+                self.err(format!("{p}.concerns"), "must list at least one concern");
+            }
+            for (j, c) in proc_.concerns.iter().enumerate() {
+                if concern_q.is_some_and(|q| q.option(c).is_none()) {
+                    self.err(
+                        format!("{p}.concerns[{j}]"),
+                        format!("unknown concern `{c}`"),
+                    );
+                }
+            }
+            if proc_.min_age > 0 {
+                self.sources(&format!("{p}.min_age_sources"), &proc_.min_age_sources);
+            }
+            self.sources(&format!("{p}.sources"), &proc_.sources);
+            let f = &proc_.frequency;
+            let fp = format!("{p}.frequency");
+            self.range(&format!("{fp}.bounds"), &f.bounds);
+            self.sources(&format!("{fp}.sources"), &f.sources);
+            if f.variants.is_empty() {
+                self.err(format!("{fp}.variants"), "must have at least one variant");
+            }
+            for (j, var) in f.variants.iter().enumerate() {
+                let vp = format!("{fp}.variants[{j}]");
+                let last = j + 1 == f.variants.len();
+                match (&var.when, last) {
+                    (Some(_), true) => self.err(
+                        format!("{vp}.when"),
+                        "the last variant is the fallback and must have no `when`",
+                    ),
+                    (None, false) => self.err(
+                        format!("{vp}.when"),
+                        "only the last variant may omit `when` (later variants are unreachable)",
+                    ),
+                    _ => {}
+                }
+                if let Some(c) = &var.when {
+                    self.condition(&format!("{vp}.when"), c, None);
+                }
+                if let Some(why) = &var.why {
+                    self.text(&format!("{vp}.why"), why);
+                }
+                self.plan(&format!("{vp}.plan"), &var.plan, &f.bounds);
+            }
+        }
+    }
+}
+
+/// Checks only the procedures of a catalog (what [`validate`] checks under `procedures`): for
+/// a catalog known valid everywhere else, such as the built-in one with a clinic's reviewed
+/// changes to intervals and texts merged in. A bundle that needs only this does not carry the
+/// checks for questions, rules, red flags, scheduling and locales.
+pub fn validate_procedures(catalog: &Catalog) -> Vec<ValidationError> {
+    let mut v = V {
+        catalog,
+        errors: Vec::new(),
+    };
+    v.procedures();
+    v.errors
 }
 
 /// "`{a}`, `{b}`" for messages.

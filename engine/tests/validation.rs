@@ -252,3 +252,27 @@ fn json_errors_become_a_validation_error_with_a_path() {
     let e = errors(&v);
     assert!(e[0].message.contains("unknown field `colour`"), "{e:?}");
 }
+
+#[test]
+fn checking_only_procedures_reports_exactly_the_procedure_problems() {
+    use skin_consult_engine::parse_catalog_procedures;
+    let mut v = builtin();
+    let peel = proc_index(&v, "chemical-peel");
+    v["procedures"][peel]["frequency"]["bounds"]["min_days"] = json!(0);
+    v["procedures"][peel]["downtime"] = json!({"en": "A day or two"});
+    v["questions"][0]["id"] = json!("");
+    v["rules"] = json!([]);
+    let all = errors(&v);
+    let procedures_only = parse_catalog_procedures(&v.to_string()).unwrap_err();
+    let expected: Vec<&ValidationError> = all
+        .iter()
+        .filter(|e| e.path.starts_with("procedures["))
+        .collect();
+    assert!(expected.len() >= 2, "{all:?}");
+    assert!(
+        all.len() > expected.len(),
+        "the question problem is reported"
+    );
+    assert_eq!(procedures_only.iter().collect::<Vec<_>>(), expected);
+    assert!(parse_catalog_procedures(BUILTIN_CATALOG_JSON).is_ok());
+}

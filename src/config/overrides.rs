@@ -9,7 +9,8 @@
 //!   `min_gap_days`, `recovery_days`) are refused by path: they change only in the reviewed
 //!   catalog;
 //! * the overrides are merged into the built-in catalog's JSON and the result goes through
-//!   the engine's own [`parse_catalog`] (decoding and every validation rule), so an interval
+//!   the engine's own decoding and every validation rule for procedures
+//!   ([`parse_catalog_procedures`]; nothing else can change), so an interval
 //!   outside the catalog's bounds or sooner than its minimum gap, a count of zero or a missing
 //!   translation is refused exactly as in the catalog itself. Each problem is reported under
 //!   the configuration's path, and that procedure keeps its built-in values.
@@ -18,7 +19,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use skin_consult_engine::json::{self, Map, Value};
-use skin_consult_engine::{parse_catalog, Text, BUILTIN_CATALOG_JSON};
+use skin_consult_engine::{parse_catalog_procedures, Text, BUILTIN_CATALOG_JSON};
 
 use super::{check_name, ClinicCatalog, Config, ConfigError, Reader};
 
@@ -399,7 +400,7 @@ fn apply(reader: &mut Reader, wanted: Vec<Override>, config: &mut Config) {
         if pending.is_empty() {
             return;
         }
-        let errors = match parse_catalog(&tree.to_string()) {
+        let errors = match parse_catalog_procedures(&tree.to_string()) {
             Ok(catalog) => {
                 config.catalog = Some(ClinicCatalog(Rc::new(catalog)));
                 config.reviewed = pending
