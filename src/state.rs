@@ -72,7 +72,7 @@ pub enum AnswerProblem {
 }
 
 /// Everything the widget shows derives from this.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct ConsultState {
     /// The catalog in use.
     pub catalog: Rc<Catalog>,
@@ -95,6 +95,36 @@ pub struct ConsultState {
     pub plan_toggled: Vec<String>,
     /// Kiosk mode: "Are you still there?" is showing (see [`Action::Idle`]).
     pub idle_warning: bool,
+}
+
+/// Equal when every field is: the catalog by pointer first, so comparing two states of one
+/// consultation (as the context provider does on every render) never walks the whole catalog.
+impl PartialEq for ConsultState {
+    fn eq(&self, other: &Self) -> bool {
+        // Destructured so that a new field cannot be left out of the comparison.
+        let ConsultState {
+            catalog,
+            answers,
+            step,
+            lang,
+            notice,
+            problem,
+            editing_from_review,
+            plan_start,
+            plan_toggled,
+            idle_warning,
+        } = self;
+        *step == other.step
+            && *problem == other.problem
+            && *notice == other.notice
+            && *editing_from_review == other.editing_from_review
+            && *idle_warning == other.idle_warning
+            && *lang == other.lang
+            && *answers == other.answers
+            && *plan_start == other.plan_start
+            && *plan_toggled == other.plan_toggled
+            && (Rc::ptr_eq(catalog, &other.catalog) || **catalog == *other.catalog)
+    }
 }
 
 /// Everything that can change the state.

@@ -1,17 +1,20 @@
 //! The native controls of one question: radio buttons, checkboxes, yes/no radios or a number.
 
-use skin_consult_engine::{Answer, Question, QuestionKind};
+use skin_consult_engine::{Answer, QuestionKind};
 use yew::prelude::*;
 
 use super::use_consult;
 use crate::i18n::t;
 use crate::state::Action;
 
+/// The `name` of every question's radio buttons and checkboxes.
+const CHOICE_GROUP: &str = "sc-choice";
+
 /// Properties of [`AnswerInput`].
 #[derive(Properties, PartialEq)]
 pub struct AnswerInputProps {
-    /// The question answered.
-    pub question: Question,
+    /// The id of the question answered (looked up in the catalog, not copied into props).
+    pub question_id: AttrValue,
     /// The id of the number input (labelled by the heading).
     pub input_id: String,
     /// Whether the current answer was rejected.
@@ -22,8 +25,11 @@ pub struct AnswerInputProps {
 #[component(AnswerInput)]
 pub fn answer_input(props: &AnswerInputProps) -> Html {
     let consult = use_consult();
+    let catalog = consult.catalog.clone();
+    let Some(question) = catalog.question(&props.question_id) else {
+        return Html::default();
+    };
     let lang = consult.lang.as_str();
-    let question = &props.question;
     let id = question.id.clone();
     let current = consult.answers.get(&id).cloned();
     let set = {
@@ -31,7 +37,17 @@ pub fn answer_input(props: &AnswerInputProps) -> Html {
         let id = id.clone();
         move |answer: Option<Answer>| consult.dispatch(Action::SetAnswer(id.clone(), answer))
     };
-    let choice = |value: String,
+    // The next question patches these controls in place (the screen is not remounted), so:
+    // - keyed by kind and position: with fewer options the extra ones go from the end and the
+    //   first ones are patched (unkeyed, Yew removes from the front: the option just picked,
+    //   which holds focus, and removing a focused element makes the browser lay the page out
+    //   there and then); a checkbox never becomes a radio in place, since a checked one would
+    //   join the radio group checked and uncheck the radio chosen for the new question;
+    // - one group name for every question (the form holds one question): a radio renamed into
+    //   another question's group while still checked from the last one would likewise uncheck
+    //   the new question's answer, whatever order the inputs are patched in.
+    let choice = |position: usize,
+                  value: String,
                   label: String,
                   checked: bool,
                   kind: &'static str,
@@ -46,8 +62,8 @@ pub fn answer_input(props: &AnswerInputProps) -> Html {
             })
         };
         html! {
-            <label class="sc-option">
-                <input type={kind} name={id.clone()} value={value} {checked} {onchange} />
+            <label class="sc-option" key={format!("{kind}-{position}")}>
+                <input type={kind} name={CHOICE_GROUP} value={value} {checked} {onchange} />
                 <span>{ label }</span>
             </label>
         }
@@ -59,9 +75,10 @@ pub fn answer_input(props: &AnswerInputProps) -> Html {
             } else {
                 "radio"
             };
-            let options = question.options.iter().map(|o| {
+            let options = question.options.iter().enumerate().map(|(position, o)| {
                 let checked = current.as_ref().is_some_and(|a| a.has_option(&o.id));
                 choice(
+                    position,
                     o.id.clone(),
                     o.label.get(lang).to_string(),
                     checked,
@@ -72,9 +89,10 @@ pub fn answer_input(props: &AnswerInputProps) -> Html {
             html! { <div class="sc-options">{ for options }</div> }
         }
         QuestionKind::YesNo => {
-            let options = [(true, "yes"), (false, "no")].map(|(value, key)| {
+            let options = [(0, true, "yes"), (1, false, "no")].map(|(position, value, key)| {
                 let checked = current == Some(Answer::YesNo(value));
                 choice(
+                    position,
                     key.to_string(),
                     t(lang, key),
                     checked,

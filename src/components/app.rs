@@ -119,9 +119,9 @@ pub fn app(props: &AppProps) -> Html {
     };
     let screen = match &consult.step {
         Step::Welcome => html! { <Welcome /> },
-        Step::Question(id) => {
-            html! { <QuestionScreen key={id.clone()} question_id={id.clone()} /> }
-        }
+        // Not keyed by question: the next question patches the form in place (a few texts and
+        // inputs) instead of tearing the screen down and building it again.
+        Step::Question(id) => html! { <QuestionScreen question_id={id.clone()} /> },
         Step::Review => html! { <Review /> },
         Step::Results => html! { <Results /> },
     };

@@ -22,7 +22,8 @@ pub struct QuestionProps {
 #[component(QuestionScreen)]
 pub fn question_screen(props: &QuestionProps) -> Html {
     let consult = use_consult();
-    let Some(question) = consult.catalog.question(&props.question_id).cloned() else {
+    let catalog = consult.catalog.clone();
+    let Some(question) = catalog.question(&props.question_id) else {
         return Html::default();
     };
     let lang = consult.lang.as_str();
@@ -54,7 +55,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
     };
     let error_id = format!("sc-error-{}", question.id);
     let help_id = format!("sc-help-{}", question.id);
-    let problem = consult.problem.map(|p| problem_text(lang, &question, p));
+    let problem = consult.problem.map(|p| problem_text(lang, question, p));
     let described_by = [
         question.help.as_ref().map(|_| help_id.clone()),
         problem.as_ref().map(|_| error_id.clone()),
@@ -92,7 +93,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                 if question.kind == QuestionKind::MultiChoice && !help_says_choose_all {
                     <p class="sc-help">{ choose_all }</p>
                 }
-                <AnswerInput question={question.clone()} input_id={input_id} invalid={problem.is_some()} />
+                <AnswerInput question_id={props.question_id.clone()} input_id={input_id} invalid={problem.is_some()} />
                 if let Some(problem) = problem {
                     <p class="sc-error" id={error_id} role="alert">{ problem }</p>
                 }
