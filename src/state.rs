@@ -323,7 +323,9 @@ pub fn toggle_option(
         chosen.push(option.to_string());
     }
     // Keep catalog order so equal selections encode identically.
-    chosen.sort_by_key(|id| question.options.iter().position(|o| &o.id == id));
+    skin_consult_engine::order::sort_by_key(&mut chosen, |id| {
+        question.options.iter().position(|o| &o.id == id)
+    });
     (!chosen.is_empty()).then_some(Answer::Choices(chosen))
 }
 
