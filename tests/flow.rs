@@ -372,3 +372,16 @@ fn contact_messages_name_only_the_chosen_treatments() {
         "Merhaba, cilt muayenesi için randevu almak istiyorum."
     );
 }
+
+/// Natively (tests and tools) capitals follow the language too; the browser test checks the
+/// same cases against the browser's mapping.
+#[test]
+fn capitalisation_follows_the_language() {
+    for (text, lang, expected) in common::CAPITALISATION {
+        assert_eq!(
+            skin_consult::i18n::capitalize_first(text, lang),
+            expected,
+            "{text} in {lang}"
+        );
+    }
+}

@@ -66,20 +66,22 @@ pub const BUILTIN_CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/c
 /// browser bundle does not carry serde's deserialisation code for the catalog. The result is
 /// the same [`Catalog`] `serde_json::from_str` gives (a test holds both to it).
 pub fn parse_catalog(json: &str) -> Result<Catalog, Vec<ValidationError>> {
-    let catalog = decode_catalog(json)?;
-    let errors = validate(&catalog);
-    if errors.is_empty() {
-        Ok(catalog)
-    } else {
-        Err(errors)
-    }
+    parse_and_check(json, validate)
 }
 
 /// Parses a catalog and checks only its procedures ([`validate_procedures`]): for the built-in
 /// catalog with changes merged into its procedures alone, whose other parts tests hold valid.
 pub fn parse_catalog_procedures(json: &str) -> Result<Catalog, Vec<ValidationError>> {
+    parse_and_check(json, validate_procedures)
+}
+
+/// Decodes a catalog, then accepts it only if `check` finds nothing wrong.
+fn parse_and_check(
+    json: &str,
+    check: fn(&Catalog) -> Vec<ValidationError>,
+) -> Result<Catalog, Vec<ValidationError>> {
     let catalog = decode_catalog(json)?;
-    let errors = validate_procedures(&catalog);
+    let errors = check(&catalog);
     if errors.is_empty() {
         Ok(catalog)
     } else {

@@ -1,4 +1,4 @@
-//! Answer sets shared by the native and the browser tests.
+//! Answer sets and cases shared by the native and the browser tests.
 #![allow(dead_code)]
 
 use skin_consult_engine::{Answer, Answers, Catalog, Question, QuestionKind};
@@ -38,3 +38,17 @@ pub fn number_question(catalog: &Catalog) -> (String, u32, u32) {
         })
         .expect("the catalog asks a number question")
 }
+
+/// `(text, language, text with a capital first letter)`: the same in the browser (the
+/// browser's case mapping) and natively (Rust's, with the Turkish dotted-i rule).
+pub const CAPITALISATION: [(&str, &str, &str); 9] = [
+    ("every 2 weeks", "en", "Every 2 weeks"),
+    ("iki haftada bir", "tr", "İki haftada bir"),
+    ("ılık", "tr", "Ilık"),
+    ("iki", "tr-TR", "İki"),
+    ("iki", "en", "Iki"),
+    ("ölçü", "tr", "Ölçü"),
+    ("über", "de", "Über"),
+    ("x", "not a tag!", "X"),
+    ("", "tr", ""),
+];

@@ -184,6 +184,26 @@ test.describe('changing answers', () => {
   });
 });
 
+test('walking Back through every answered question shows each answer as it was given', async ({
+  questionnaire: q,
+}) => {
+  // The question screen is patched in place from one question to the next (not rebuilt), so
+  // a number, radio or checkbox input must never carry another question's state.
+  await q.goto();
+  await q.start();
+  const answered: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const id = await q.currentQuestionId();
+    await q.answerAndContinue(id, TYPICAL_PATIENT[id]);
+    answered.push(id);
+  }
+  for (const id of answered.reverse()) {
+    await q.back();
+    await expect(q.questionForm).toHaveAttribute('data-question', id);
+    await q.expectAnswer(id, TYPICAL_PATIENT[id]);
+  }
+});
+
 test.describe('required answers', () => {
   /** Clicks Next and checks that `questionId` stays on screen with `error` explained inline. */
   async function expectInlineError(q: QuestionnairePage, questionId: string, error: string) {
