@@ -14,6 +14,7 @@ import {
   findNewVersion,
   precached,
   publishNewVersion,
+  reloadOffline,
   waitForServiceWorker,
 } from './support/deployment';
 
@@ -95,12 +96,7 @@ test('with the network off, a reload still runs the whole consultation from the 
   await q.goto();
   await waitForServiceWorker(page);
 
-  await context.setOffline(true);
-  const responses: { url: string; fromServiceWorker: boolean }[] = [];
-  page.on('response', (response) =>
-    responses.push({ url: response.url(), fromServiceWorker: response.fromServiceWorker() }),
-  );
-  await page.reload();
+  const responses = await reloadOffline(page, context);
   await expect(q.startButton).toBeEnabled();
   await q.complete(TYPICAL_PATIENT);
   await q.results();

@@ -12,6 +12,7 @@ import {
   deployedVersion,
   deploymentTest,
   precached,
+  reloadOffline,
   waitForServiceWorker,
 } from './support/deployment';
 
@@ -69,12 +70,7 @@ test('with the network off, the folder reloads and runs the whole consultation f
   await expect(q.startButton).toBeEnabled();
   await waitForServiceWorker(page);
 
-  await context.setOffline(true);
-  const responses: { url: string; fromServiceWorker: boolean }[] = [];
-  page.on('response', (response) =>
-    responses.push({ url: response.url(), fromServiceWorker: response.fromServiceWorker() }),
-  );
-  await page.reload();
+  const responses = await reloadOffline(page, context);
   await expect(q.startButton).toBeEnabled();
   await q.complete(TYPICAL_PATIENT);
   await q.results();

@@ -9,7 +9,7 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { expect, type Page, type TestType } from '@playwright/test';
+import { expect, type BrowserContext, type Page, type TestType } from '@playwright/test';
 import { startServer } from './static-server.mjs';
 import { writeServiceWorker } from '../../../pwa/precache.mjs';
 
@@ -103,6 +103,26 @@ export function deploymentTest<T extends TestType<any, any>>(test: T, options: D
 export async function waitForServiceWorker(page: Page) {
   // Polled from the test, not in the page: a test may have replaced the page's timers.
   await pollInPage(page, () => navigator.serviceWorker.controller !== null);
+}
+
+/** One response the page received, and whether the service worker gave it. */
+export interface SeenResponse {
+  url: string;
+  fromServiceWorker: boolean;
+}
+
+/**
+ * Takes the browser context offline and reloads the page; returns the list that collects
+ * every response the page receives from then on (it keeps filling as the test goes on).
+ */
+export async function reloadOffline(page: Page, context: BrowserContext): Promise<SeenResponse[]> {
+  await context.setOffline(true);
+  const responses: SeenResponse[] = [];
+  page.on('response', (response) =>
+    responses.push({ url: response.url(), fromServiceWorker: response.fromServiceWorker() }),
+  );
+  await page.reload();
+  return responses;
 }
 
 /** Asks the browser to look for a new version now (as the widget does hourly and between patients). */
