@@ -5,6 +5,7 @@ use std::rc::Rc;
 use skin_consult_engine::builtin_catalog;
 use yew::prelude::*;
 
+use super::app_hooks::{use_focus_on_step, use_persistence, use_theme};
 use super::kiosk::{use_idle_timer, use_long_press, IdleOverlay, StaffExit, KIOSK_PARAM};
 use super::update_banner::UpdateStatus;
 use super::{
@@ -14,7 +15,6 @@ use super::{
 use crate::browser;
 use crate::config::{Config, ConfigError};
 use crate::i18n::{tf, DEFAULT_LANG};
-use crate::persist;
 use crate::state::{Action, ConsultState, Step};
 
 /// Properties of [`App`].
@@ -159,57 +159,4 @@ pub fn app(props: &AppProps) -> Html {
         </ContextProvider<Consult>>
         </ContextProvider<Rc<Config>>>
     }
-}
-
-/// Applies the clinic's colours and font as CSS custom properties on the widget's root (through
-/// the CSSOM, which a strict Content-Security-Policy allows).
-#[hook]
-fn use_theme(config: &Rc<Config>, root: &NodeRef) {
-    let root = root.clone();
-    use_effect_with(config.clone(), move |config| {
-        if let Some(root) = root.cast::<web_sys::HtmlElement>() {
-            for (property, value) in &config.theme {
-                let _ = root.style().set_property(property, value);
-            }
-        }
-    });
-}
-
-/// Saves progress whenever answers or step change; a cleared consultation removes the record.
-#[hook]
-fn use_persistence(consult: &Consult, kiosk: bool) {
-    let catalog = consult.catalog.clone();
-    use_effect_with(
-        (consult.answers.clone(), consult.step.clone(), kiosk),
-        move |(answers, step, kiosk)| {
-            // Kiosk mode keeps answers in memory only.
-            if *kiosk {
-                return;
-            }
-            if answers.is_empty() && *step == Step::Welcome {
-                browser::remove_storage(persist::STORAGE_KEY);
-            } else {
-                browser::write_storage(
-                    persist::STORAGE_KEY,
-                    &persist::save(&catalog, answers, step),
-                );
-            }
-        },
-    );
-}
-
-/// Moves focus to the new screen's heading after every step change (not on first render, so
-/// an embedded widget never steals focus from the host page on load).
-#[hook]
-fn use_focus_on_step(step: &Step, root: &NodeRef) {
-    let first_render = use_mut_ref(|| true);
-    let root = root.clone();
-    use_effect_with(step.clone(), move |_| {
-        if std::mem::replace(&mut *first_render.borrow_mut(), false) {
-            return;
-        }
-        if let Some(root) = root.cast::<web_sys::Element>() {
-            browser::focus_within(&root, "[data-focus-target]");
-        }
-    });
 }

@@ -3,6 +3,7 @@
 
 pub mod answer_input;
 pub mod app;
+mod app_hooks;
 pub mod booking;
 pub mod config_errors;
 pub mod kiosk;
