@@ -26,6 +26,7 @@
 import { chromium } from '@playwright/test';
 import { startServer } from '../tests/e2e/support/static-server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/chromium.mjs';
+import { answer, pressNext } from './steps.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -170,28 +171,8 @@ async function measureAnswerToNextScreen(browser, url) {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     const samples = [];
     for (let step = 0; step < 12; step++) {
-      const form = page.locator('form[data-question]');
-      await form.waitFor();
-      const number = form.locator('input[type=number]');
-      if (await number.count()) await number.fill('30');
-      else await form.locator('.sc-option input').first().check();
-      const ms = await page.evaluate(
-        () =>
-          new Promise((resolve) => {
-            const before = document.querySelector('form[data-question]').getAttribute('data-question');
-            const t0 = performance.now();
-            const observer = new MutationObserver(() => {
-              const now = document.querySelector('form[data-question]');
-              if (now && now.getAttribute('data-question') !== before) {
-                observer.disconnect();
-                const rendered = performance.now() - t0;
-                requestAnimationFrame(() => resolve({ rendered, painted: performance.now() - t0 }));
-              }
-            });
-            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-            document.querySelector('form[data-question] button[type=submit]').click();
-          }),
-      );
+      await answer(page);
+      const ms = await pressNext(page);
       samples.push(ms);
     }
     console.log(

@@ -35,6 +35,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startServer } from '../tests/e2e/support/static-server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/chromium.mjs';
+import { answer, pressNext } from './steps.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -103,42 +104,6 @@ function prepareNamedDist() {
 
 // ---------------------------------------------------------------------------------------------
 // The steps, as bench/browser.mjs takes them.
-
-/** Answers the current question; resolves once the form is ready for Next. */
-async function answer(page) {
-  const form = page.locator('form[data-question]');
-  await form.waitFor();
-  const number = form.locator('input[type=number]');
-  if (await number.count()) await number.fill('30');
-  else await form.locator('.sc-option input').first().check();
-}
-
-/** Presses Next; resolves with the ms until the next question is in the DOM and painted. */
-function pressNext(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const before = document.querySelector('form[data-question]').getAttribute('data-question');
-        performance.mark('sc-next-start');
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          const now = document.querySelector('form[data-question]');
-          if (now && now.getAttribute('data-question') !== before) {
-            observer.disconnect();
-            const rendered = performance.now() - t0;
-            requestAnimationFrame(() => {
-              const painted = performance.now() - t0;
-              // The trace's window ends after this frame's paint, once the next task runs.
-              setTimeout(() => performance.mark('sc-next-end'), 0);
-              resolve({ rendered, painted });
-            });
-          }
-        });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-        document.querySelector('form[data-question] button[type=submit]').click();
-      }),
-  );
-}
 
 async function openConsultation(browser, url) {
   const context = await browser.newContext({
