@@ -32,7 +32,7 @@ export default defineConfig({
   },
   webServer: {
     // The example clinic site (examples/clinic-site) is served beside the widget, same origin.
-    command: `node tests/e2e/support/static-server.mjs --root ${dist} --port ${port} --mount /examples/=examples`,
+    command: `node tests/e2e/support/static-server.mjs --root ${dist} --port ${port} --encoding br --mount /examples/=examples`,
     url: `${baseURL}/index.html`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,7 +1,8 @@
 // Browser benchmark of the release build (run by `cargo xtask bench`, never in CI).
 //
-// Serves dist/ on 127.0.0.1 with gzip Content-Encoding (as a clinic's web server would) and
-// loads the widget N times, each in a fresh browser context with the cache disabled, under a
+// Serves dist/ on 127.0.0.1 twice, as two kinds of clinic web server would: one sending the
+// build's precompressed Brotli copies (gzip for the rest), one with gzip only. On each it loads
+// the widget N times, each in a fresh browser context with the cache disabled, under a
 // throttled mobile profile set through the Chrome DevTools Protocol:
 //   CPU 4x slowdown, 150 ms latency, 200 000 B/s (1.6 Mbit/s) down, 93 750 B/s (750 kbit/s) up,
 //   390x844 viewport at DPR 3, touch.
@@ -13,7 +14,8 @@
 //   - JS heap used: Performance.getMetrics JSHeapUsedSize once the page has loaded.
 // and prints medians (with min and max) as a Markdown table.
 //
-// Then the repeat visit of an installed tablet: one browser context visits once (the service
+// Then, on the Brotli server, the repeat visit of an installed tablet: one browser context
+// visits once (the service
 // worker installs and precaches the build), then opens the widget N more times, each in a new
 // tab at 4x CPU slowdown, served by the service worker. Per visit it records the time to the
 // first interactive screen, when the wasm module's response arrived and when its compilation
@@ -193,18 +195,26 @@ function stats(values) {
   return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
-const server = await startServer({ root: dist, gzip: true });
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-try {
+/** N fresh first visits to `server`; logs each and returns the samples. */
+async function measureFirstVisits(browser, server, label) {
   const samples = [];
   for (let i = 1; i <= runs; i++) {
     const sample = await measureOnce(browser, `${server.url}/`);
     samples.push(sample);
     console.log(
-      `load ${i}/${runs}: interactive ${sample.interactiveMs.toFixed(0)} ms, ` +
+      `first visit (${label}) ${i}/${runs}: interactive ${sample.interactiveMs.toFixed(0)} ms, ` +
         `${sample.bytes} B transferred, JS heap ${(sample.heap / 1024).toFixed(0)} KB`,
     );
   }
+  return samples;
+}
+
+const server = await startServer({ root: dist, encoding: 'br' });
+const gzipServer = await startServer({ root: dist, encoding: 'gzip' });
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+try {
+  const samples = await measureFirstVisits(browser, server, 'Brotli server');
+  const gzipSamples = await measureFirstVisits(browser, gzipServer, 'gzip-only server');
   const visits = await measureRepeatVisits(browser, `${server.url}/`);
   const repeat = stats(visits.map((v) => v.interactiveMs));
   const repeatWasm = stats(visits.map((v) => v.wasmEnd));
@@ -214,6 +224,8 @@ try {
   const painted = stats(answers.map((a) => a.painted));
   const t = stats(samples.map((s) => s.interactiveMs));
   const b = stats(samples.map((s) => s.bytes));
+  const tg = stats(gzipSamples.map((s) => s.interactiveMs));
+  const bg = stats(gzipSamples.map((s) => s.bytes));
   const h = stats(samples.map((s) => s.heap / 1024));
   const kb = (n) => (n / 1024).toFixed(1);
   console.log('');
@@ -221,13 +233,15 @@ try {
   console.log(
     `Profile: ${PROFILE.viewport.width}x${PROFILE.viewport.height} mobile viewport, CPU ${PROFILE.cpuSlowdown}x slowdown, ` +
       `${PROFILE.latencyMs} ms latency, 1.6 Mbit/s down / 750 kbit/s up, cache disabled, ` +
-      `served with gzip Content-Encoding, median of ${runs} fresh loads`,
+      `median of ${runs} fresh loads per server`,
   );
   console.log('');
   console.log('| Metric | Median | Min | Max |');
   console.log('|---|---:|---:|---:|');
-  console.log(`| Navigation → first interactive screen (Start enabled) | ${t.median.toFixed(0)} ms | ${t.min.toFixed(0)} ms | ${t.max.toFixed(0)} ms |`);
-  console.log(`| Bytes transferred (gzip) | ${kb(b.median)} KB | ${kb(b.min)} KB | ${kb(b.max)} KB |`);
+  console.log(`| Navigation → first interactive screen (Start enabled), Brotli server | ${t.median.toFixed(0)} ms | ${t.min.toFixed(0)} ms | ${t.max.toFixed(0)} ms |`);
+  console.log(`| … gzip-only server | ${tg.median.toFixed(0)} ms | ${tg.min.toFixed(0)} ms | ${tg.max.toFixed(0)} ms |`);
+  console.log(`| Bytes transferred, Brotli server | ${kb(b.median)} KB | ${kb(b.min)} KB | ${kb(b.max)} KB |`);
+  console.log(`| … gzip-only server | ${kb(bg.median)} KB | ${kb(bg.min)} KB | ${kb(bg.max)} KB |`);
   console.log(`| JS heap used after load | ${h.median.toFixed(0)} KB | ${h.min.toFixed(0)} KB | ${h.max.toFixed(0)} KB |`);
   console.log(`| Next pressed → next question in the DOM (CPU ${PROFILE.cpuSlowdown}x, 12 steps) | ${rendered.median.toFixed(1)} ms | ${rendered.min.toFixed(1)} ms | ${rendered.max.toFixed(1)} ms |`);
   console.log(`| Next pressed → next question painted (includes the wait for the next frame) | ${painted.median.toFixed(1)} ms | ${painted.min.toFixed(1)} ms | ${painted.max.toFixed(1)} ms |`);
@@ -237,4 +251,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await gzipServer.close();
 }

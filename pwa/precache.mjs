@@ -1,7 +1,7 @@
 // Post-build step: writes sw.js (from pwa/sw-template.js) into the build with the list of
 // every file of the build, each with its SHA-384 hash, and a version derived from all of
-// them. Trunk runs it as a post_build hook (TRUNK_STAGING_DIR); it can also be run on a
-// finished build, e.g. after a clinic pasted its configuration into index.html:
+// them. Trunk runs it through build/post-build.mjs; it can also be run on a finished build,
+// e.g. after a clinic pasted its configuration into index.html:
 //
 //   node pwa/precache.mjs dist
 //
@@ -10,25 +10,24 @@
 // the site root (`/app-….css`, `/skin-consult-loader.js`), which fails when the build is served
 // from a folder such as `/consult/`.
 //
-// `--after <script>` runs `node <script>` first (same environment) and stops if it fails.
-// Trunk starts all hooks of a stage at once, so a post-build step that changes the build
-// (the CSP loader rewrites index.html) runs this way, before the files are hashed.
+// Brotli copies of files (`x.wasm.br`, see build/precompress.mjs) are encodings the server
+// picks, not files of the build: they are not listed.
 
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isEncodedCopy } from '../build/precompress.mjs';
 
 const SW = 'sw.js';
 
-/** Every file under `dir`, as paths relative to it with `/` separators, sorted. */
-function files(dir, root = dir) {
+/** Every file under `dir` but encoded copies, as paths relative to it with `/` separators, sorted. */
+export function files(dir, root = dir) {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return files(path, root);
-      return entry.isFile() ? [relative(root, path).split(sep).join('/')] : [];
+      return entry.isFile() && !isEncodedCopy(entry.name) ? [relative(root, path).split(sep).join('/')] : [];
     })
     .sort();
 }
@@ -87,15 +86,9 @@ export function writeServiceWorker(dir) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const after = args.indexOf('--after');
-  if (after !== -1) {
-    execFileSync(process.execPath, [args[after + 1]], { stdio: 'inherit' });
-    args.splice(after, 2);
-  }
-  const dir = args[0] ?? process.env.TRUNK_STAGING_DIR;
+  const dir = process.argv[2];
   if (!dir) {
-    console.error('usage: node pwa/precache.mjs <build folder> (or run as a Trunk post_build hook)');
+    console.error('usage: node pwa/precache.mjs <build folder>');
     process.exit(2);
   }
   const { version, count } = writeServiceWorker(dir);

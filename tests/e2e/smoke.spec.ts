@@ -2,8 +2,12 @@
 // accessible. (The `traffic` fixture also re-checks console, requests and origins after
 // every test.)
 
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { test, expect } from './support/fixtures';
 import { expectNoAxeViolations } from './support/axe';
+import { DIST } from './support/deployment';
 
 test('first screen loads, is keyboard-reachable and accessible, and stays on its origin', async ({
   consult,
@@ -42,6 +46,38 @@ test('first screen loads, is keyboard-reachable and accessible, and stays on its
   // Nothing failed, nothing went elsewhere, nothing was logged as an error.
   traffic.expectClean(origin);
   expect(traffic.requests.length).toBeGreaterThan(2);
+});
+
+test('the module, glue and styles ship Brotli copies that decode to the same bytes, and the browser gets them', async ({
+  consult,
+  page,
+}) => {
+  const names = readdirSync(DIST);
+  const copies = names.filter((name) => name.endsWith('.br'));
+  for (const ext of ['.wasm', '.js', '.css']) {
+    expect(copies.some((name) => name.endsWith(`${ext}.br`)), `a Brotli copy of a ${ext} file`).toBe(true);
+  }
+  for (const copy of copies) {
+    const original = copy.slice(0, -'.br'.length);
+    expect(names, `${copy} has its original`).toContain(original);
+    expect(brotliDecompressSync(readFileSync(join(DIST, copy))).equals(readFileSync(join(DIST, original))), copy).toBe(
+      true,
+    );
+  }
+  // index.html may be edited by a clinic after the build, so it never gets a copy that could go stale.
+  expect(copies).not.toContain('index.html.br');
+
+  const encodings = new Map<string, string>();
+  page.on('response', (response) => {
+    if (/\.(wasm|js|css)$/.test(new URL(response.url()).pathname)) {
+      encodings.set(new URL(response.url()).pathname.slice(1), response.headers()['content-encoding'] ?? 'none');
+    }
+  });
+  await consult.goto();
+  await expect(consult.startButton).toBeEnabled();
+  const wasm = [...encodings.keys()].find((path) => path.endsWith('.wasm'));
+  expect(wasm, 'the module was loaded').toBeTruthy();
+  expect(encodings.get(wasm!), 'the module came Brotli-encoded').toBe('br');
 });
 
 test('unknown paths are real 404s, not the app', async ({ request }) => {

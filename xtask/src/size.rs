@@ -27,6 +27,8 @@ pub struct Entry {
     pub raw: u64,
     /// Size after gzip at level 9.
     pub gzip: u64,
+    /// Size of the build's precompressed Brotli copy (`<name>.br`), when it ships one.
+    pub brotli: Option<u64>,
 }
 
 /// The measured first visit against a budget.
@@ -49,6 +51,14 @@ impl Report {
         self.entries.iter().map(|e| e.gzip).sum()
     }
 
+    /// What a server that sends the Brotli copies (gzip for the rest) transfers.
+    pub fn total_served_brotli(&self) -> u64 {
+        self.entries
+            .iter()
+            .map(|e| e.brotli.unwrap_or(e.gzip))
+            .sum()
+    }
+
     /// `true` when the gzip total is at most the budget.
     pub fn within_budget(&self) -> bool {
         self.total_gzip() <= self.budget
@@ -63,13 +73,17 @@ impl Report {
             .max()
             .unwrap_or(0)
             .max(5);
-        let mut out = format!("{:<width$}  {:>10}  {:>10}\n", "file", "raw", "gzip -9");
+        let mut out = format!(
+            "{:<width$}  {:>10}  {:>10}  {:>10}\n",
+            "file", "raw", "gzip -9", "br copy"
+        );
         for e in &self.entries {
             out += &format!(
-                "{:<width$}  {:>10}  {:>10}\n",
+                "{:<width$}  {:>10}  {:>10}  {:>10}\n",
                 e.name,
                 bytes(e.raw),
-                bytes(e.gzip)
+                bytes(e.gzip),
+                e.brotli.map_or("-".to_string(), bytes)
             );
         }
         out += &format!(
@@ -85,6 +99,10 @@ impl Report {
                 Some(over) if over > 0 => format!("{} over", kb(over)),
                 _ => "met".to_string(),
             }
+        );
+        out += &format!(
+            "served with the Brotli copies (gzip for the rest): {}\n",
+            kb(self.total_served_brotli())
         );
         out
     }
@@ -127,9 +145,13 @@ pub fn measure(dist: &Path, budget: u64) -> Result<Report, String> {
         .map(|name| {
             let content = fs::read(dist.join(&name))
                 .map_err(|e| format!("cannot read {name} in {}: {e}", dist.display()))?;
+            let brotli = fs::metadata(dist.join(format!("{name}.br")))
+                .ok()
+                .map(|m| m.len());
             Ok(Entry {
                 raw: content.len() as u64,
                 gzip: gzip_len(&content)?,
+                brotli,
                 name,
             })
         })
@@ -245,6 +267,26 @@ mod tests {
         );
         assert!(report.within_budget());
         assert!(report.table().contains("total"));
+    }
+
+    #[test]
+    fn reports_brotli_copies_beside_gzip() {
+        let dist = fake_dist("brotli", &noise(10_000));
+        dist.write("sc-9f_bg.wasm.br", &noise(7_000));
+        let report = measure(&dist.0, GOAL_BYTES).unwrap();
+        let names: Vec<_> = report.entries.iter().map(|e| e.name.as_str()).collect();
+        assert!(
+            !names.iter().any(|n| n.ends_with(".br")),
+            "a copy is not a file of the visit: {names:?}"
+        );
+        let brotli: Vec<_> = report.entries.iter().map(|e| e.brotli).collect();
+        assert_eq!(brotli, [None, None, None, Some(7_000)]);
+        let wasm_gzip = report.entries[3].gzip;
+        assert_eq!(
+            report.total_served_brotli(),
+            report.total_gzip() - wasm_gzip + 7_000
+        );
+        assert!(report.table().contains("7000 B"));
     }
 
     #[test]

@@ -6,28 +6,19 @@
 // `baseURL` at it (origin and folder), so the shared traffic checks (no failed request, no
 // other origin) watch the deployment. Pages are opened with `deployment.url`, not '/'.
 
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { expect, type BrowserContext, type Page, type TestType } from '@playwright/test';
 import { startServer } from './static-server.mjs';
-import { writeServiceWorker } from '../../../pwa/precache.mjs';
+import { files, writeServiceWorker } from '../../../pwa/precache.mjs';
 
 /** The build under test (what Playwright's web server serves). */
 export const DIST = process.env.E2E_DIST ?? 'dist';
 
-/** Every file of a build folder, relative, with `/` separators, sorted. */
+/** Every file of a build folder (not its Brotli copies), relative, with `/` separators, sorted. */
 export function buildFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
+  return files(dir);
 }
 
 /** A deployed copy of the build. */
@@ -90,7 +81,7 @@ export function deploymentTest<T extends TestType<any, any>>(test: T, options: D
       const dir = mkdtempSync(join(tmpdir(), 'sc-deployment-'));
       cpSync(DIST, dir, { recursive: true });
       if (options.config !== undefined) pasteConfig(dir, options.config);
-      const server = await startServer({ root: dir, base });
+      const server = await startServer({ root: dir, base, encoding: 'br' });
       await use({ dir, origin: server.url, url: `${server.url}${base}` });
       await server.close();
       rmSync(dir, { recursive: true, force: true });

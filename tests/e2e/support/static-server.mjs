@@ -4,8 +4,11 @@
 //   `WebAssembly.instantiateStreaming` requires);
 // - real 404s for missing files, 405 for methods other than GET/HEAD, no directory listings,
 //   no access outside the served folder;
-// - optional gzip Content-Encoding (level 9, cached per file) when the client accepts it,
-//   as a clinic's web server would do; the benchmark uses it, the end-to-end tests do not.
+// - optional compression, as a clinic's web server would do it: with `encoding: 'gzip'`,
+//   gzip level 9 (cached per file) when the client accepts it; with `encoding: 'br'`, in
+//   addition the build's precompressed Brotli copy (`x.wasm.br`, see build/precompress.mjs)
+//   when there is one and the client accepts Brotli. The end-to-end tests and the benchmark
+//   serve the release build with `br`; the benchmark also measures a gzip-only server.
 //
 // - optional extra folder under a URL prefix (`--mount /examples/=examples`), so the example
 //   clinic site is served on the same origin as the widget, like a clinic would host it;
@@ -13,10 +16,10 @@
 //   only, and everything outside it is a 404, as when a clinic puts the build in a folder of
 //   its site.
 //
-// CLI: node tests/e2e/support/static-server.mjs --root dist [--port 4173] [--gzip] [--mount /prefix/=folder] [--base /sub/path/]
+// CLI: node tests/e2e/support/static-server.mjs --root dist [--port 4173] [--encoding gzip|br] [--mount /prefix/=folder] [--base /sub/path/]
 
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -42,10 +45,11 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.svg', '
 /**
  * Starts serving `root` (under the URL path `base`, `/` unless given; it must end with `/`).
  * Resolves to `{ url, port, close() }` once listening; `url` is the origin, without `base`.
- * @param {{ root: string, host?: string, port?: number, gzip?: boolean, mount?: [string, string], base?: string }} options
+ * @param {{ root: string, host?: string, port?: number, encoding?: 'gzip' | 'br', mount?: [string, string], base?: string }} options
  */
-export async function startServer({ root, host = '127.0.0.1', port = 0, gzip = false, mount, base: urlBase = '/' }) {
+export async function startServer({ root, host = '127.0.0.1', port = 0, encoding, mount, base: urlBase = '/' }) {
   if (!urlBase.startsWith('/') || !urlBase.endsWith('/')) throw new Error(`base must start and end with "/": ${urlBase}`);
+  if (encoding !== undefined && encoding !== 'gzip' && encoding !== 'br') throw new Error(`unknown encoding: ${encoding}`);
   const rootBase = resolve(root);
   const gzipCache = new Map(); // path -> { mtimeMs, body }
 
@@ -87,10 +91,13 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, gzip = f
     const ext = extname(file).toLowerCase();
     const headers = { 'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream' };
     let body = await readFile(file);
-    const acceptsGzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-    if (gzip && COMPRESSIBLE.has(ext)) {
+    const accepted = req.headers['accept-encoding'] ?? '';
+    if (encoding && COMPRESSIBLE.has(ext)) {
       headers.Vary = 'Accept-Encoding';
-      if (acceptsGzip) {
+      if (encoding === 'br' && /\bbr\b/.test(accepted) && (await exists(file + '.br'))) {
+        body = await readFile(file + '.br');
+        headers['Content-Encoding'] = 'br';
+      } else if (/\bgzip\b/.test(accepted)) {
         let cached = gzipCache.get(file);
         if (!cached || cached.mtimeMs !== info.mtimeMs) {
           cached = { mtimeMs: info.mtimeMs, body: gzipSync(body, { level: zlib.Z_BEST_COMPRESSION }) };
@@ -117,6 +124,13 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, gzip = f
   };
 }
 
+async function exists(file) {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 function notFound(res, req) {
   res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(req.method === 'HEAD' ? undefined : 'not found\n');
@@ -130,7 +144,7 @@ function arg(name, fallback) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = arg('--root', 'dist');
   const port = Number(arg('--port', '4173'));
-  const gzip = process.argv.includes('--gzip');
+  const encoding = arg('--encoding', undefined);
   const mountArg = arg('--mount', '');
   const mount = mountArg.includes('=') ? mountArg.split('=', 2) : undefined;
   const base = arg('--base', '/');
@@ -140,8 +154,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`static-server: ${root}/index.html not found; build first (trunk build --release)`);
     process.exit(1);
   }
-  const server = await startServer({ root, port, gzip, mount, base });
-  console.log(`static-server: serving ${root} on ${server.url}${base}${gzip ? ' (gzip)' : ''}`);
+  const server = await startServer({ root, port, encoding, mount, base });
+  console.log(`static-server: serving ${root} on ${server.url}${base}${encoding ? ` (${encoding})` : ''}`);
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => server.close().then(() => process.exit(0)));
   }

@@ -1,0 +1,31 @@
+// Trunk's post-build hook (see Trunk.toml): the steps that turn Trunk's output into the
+// shipped build, in order, in Trunk's staging folder (TRUNK_STAGING_DIR). Trunk starts all
+// hooks of a stage at once, so the order lives here rather than in several hooks.
+//
+// 1. embed/build/csp-loader.mjs replaces Trunk's inline start-up script with an external
+//    loader, so the widget runs under a strict Content-Security-Policy;
+// 2. pwa/precache.mjs makes the build's links relative and writes sw.js with every file of
+//    the build and its hash (offline tablet mode);
+// 3. build/precompress.mjs writes Brotli copies of the hashed assets (release builds only:
+//    `trunk serve` rebuilds stay fast).
+
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { writeServiceWorker } from '../pwa/precache.mjs';
+import { precompress } from './precompress.mjs';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (Trunk runs this as its post_build hook)');
+  process.exit(2);
+}
+execFileSync(process.execPath, [fileURLToPath(new URL('../embed/build/csp-loader.mjs', import.meta.url))], {
+  stdio: 'inherit',
+});
+const { version, count } = writeServiceWorker(dir);
+console.log(`sw.js: version ${version}, ${count} files precached`);
+if (process.env.TRUNK_PROFILE === 'release') {
+  const rows = precompress(dir);
+  const [raw, br] = rows.reduce(([r, b], [, raw, brotli]) => [r + raw, b + brotli], [0, 0]);
+  console.log(`precompress: ${rows.length} Brotli copies, ${raw} B -> ${br} B`);
+}
