@@ -10,11 +10,10 @@
 //! winning field by field. Reviewed catalog overrides (`catalog.procedures`) are applied by
 //! [`overrides`].
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use skin_consult_engine::json::{self, Map, Value};
-use skin_consult_engine::{Catalog, Text};
+use skin_consult_engine::{Catalog, StrMap, Text};
 
 use crate::clinic::Clinic;
 
@@ -97,7 +96,7 @@ pub struct Config {
     /// Procedure ids the clinic offers (`None`: all).
     pub offered: Option<Vec<String>>,
     /// Display names replacing the catalog's, per procedure id.
-    pub procedure_names: BTreeMap<String, Text>,
+    pub procedure_names: StrMap<Text>,
     /// The clinic's own disclaimer, shown in addition to the widget's.
     pub disclaimer: Option<Text>,
     /// Kiosk settings.
@@ -111,7 +110,7 @@ pub struct Config {
     pub catalog: Option<ClinicCatalog>,
     /// Who reviewed each procedure's override and what it changed, per procedure id (only
     /// overrides that were applied).
-    pub reviewed: BTreeMap<String, Reviewed>,
+    pub reviewed: StrMap<Reviewed>,
 }
 
 impl Config {

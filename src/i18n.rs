@@ -5,13 +5,13 @@
 //! holds the interface chrome and picks the language to show.
 
 use skin_consult_engine::json::{self, Value};
-use std::collections::BTreeMap;
+use skin_consult_engine::StrMap;
 use std::sync::OnceLock;
 
 /// The language used when nothing else matches, and the fallback for missing strings.
 pub const DEFAULT_LANG: &str = "en";
 
-type Table = BTreeMap<String, BTreeMap<String, String>>;
+type Table = StrMap<StrMap<String>>;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
@@ -24,7 +24,7 @@ fn read_table(source: &str) -> Option<Table> {
     let root = json::parse(source).ok()?;
     let mut table = Table::new();
     for (lang, strings) in root.as_object()?.iter() {
-        let mut texts = BTreeMap::new();
+        let mut texts = StrMap::new();
         for (key, text) in strings.as_object()?.iter() {
             let Value::String(text) = text else {
                 return None;

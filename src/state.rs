@@ -97,8 +97,10 @@ pub struct ConsultState {
     pub idle_warning: bool,
 }
 
-/// Equal when every field is: the catalog by pointer first, so comparing two states of one
-/// consultation (as the context provider does on every render) never walks the whole catalog.
+/// Equal when every field is, the catalog by identity: a consultation's catalog is built once
+/// at start-up and shared, so comparing two states (as the context provider does on every
+/// render) never walks it, and the catalog's field-by-field comparison is not compiled into
+/// the bundle.
 impl PartialEq for ConsultState {
     fn eq(&self, other: &Self) -> bool {
         // Destructured so that a new field cannot be left out of the comparison.
@@ -123,7 +125,7 @@ impl PartialEq for ConsultState {
             && *answers == other.answers
             && *plan_start == other.plan_start
             && *plan_toggled == other.plan_toggled
-            && (Rc::ptr_eq(catalog, &other.catalog) || **catalog == *other.catalog)
+            && Rc::ptr_eq(catalog, &other.catalog)
     }
 }
 
@@ -424,8 +426,13 @@ mod kiosk_tests {
     use super::*;
     use skin_consult_engine::builtin_catalog;
 
+    /// A fresh state of the one catalog every state of these tests shares (states are
+    /// compared with the catalog by identity, as in the widget).
     fn fresh() -> Rc<ConsultState> {
-        Rc::new(ConsultState::new(Rc::new(builtin_catalog()), "en".into()))
+        thread_local! {
+            static CATALOG: Rc<Catalog> = Rc::new(builtin_catalog());
+        }
+        Rc::new(ConsultState::new(CATALOG.with(Rc::clone), "en".into()))
     }
 
     fn patient() -> Rc<ConsultState> {

@@ -1,7 +1,7 @@
 //! Host integration: embedding modes, message targets, event details (no health answer
 //! without the clinic's opt-in), the `embed` settings, and the committed configuration schema.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::process::Command;
 
 use serde_json::Value;
@@ -10,7 +10,7 @@ use skin_consult::embed::{
     booking_detail, completed_detail, detect_mode, event_message, height_message, parent_target,
     Mode,
 };
-use skin_consult_engine::{assess, builtin_catalog, Answer, Answers};
+use skin_consult_engine::{assess, builtin_catalog, Answer, Answers, StrMap};
 
 const SCHEMA: &str = include_str!("../schema/config.schema.json");
 const EXAMPLE_PAGE: &str = include_str!("../examples/clinic-site/direct.html");
@@ -18,7 +18,7 @@ const EXAMPLE_URL_PAGE: &str = include_str!("../examples/clinic-site/direct-url.
 const EXAMPLE_FILE: &str = include_str!("../examples/clinic-site/clinic.json");
 
 fn harmless_answers() -> Answers {
-    let mut answers = BTreeMap::new();
+    let mut answers = StrMap::new();
     answers.insert("age".to_string(), Answer::Number(30));
     Answers(answers)
 }

@@ -1,7 +1,7 @@
 //! A patient's answers, keyed by question id.
 
+use crate::small_map::StrMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One answer. In JSON it is the bare value: `"acne"`, `["acne", "pigmentation"]`, `true`, `34`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl Answer {
 /// All answers of a patient: question id → answer.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
 #[serde(transparent)]
-pub struct Answers(pub BTreeMap<String, Answer>);
+pub struct Answers(pub StrMap<Answer>);
 
 impl Answers {
     /// No answers.

@@ -16,9 +16,9 @@ use crate::model::{
     QuestionKind, RedFlag, Rule, Scheduling, Spacing, SpacingRule, Urgency,
 };
 use crate::plan::{CountRange, Course, DayRange, HomeUse, Plan};
+use crate::small_map::StrMap;
 use crate::text::Text;
 use crate::validate::ValidationError;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// Where a value sits in the document, built on the stack and only rendered for an error.
@@ -216,14 +216,8 @@ fn int(cx: &mut Cx, v: &Value, path: Path) -> i32 {
 }
 
 /// An object of strings (`what` it is, and what its keys are, for messages).
-fn string_map(
-    cx: &mut Cx,
-    v: &Value,
-    path: Path,
-    what: &str,
-    key: &str,
-) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
+fn string_map(cx: &mut Cx, v: &Value, path: Path, what: &str, key: &str) -> StrMap<String> {
+    let mut out = StrMap::new();
     let Some(map) = v.as_object() else {
         cx.expected(path, what, v);
         return out;
@@ -343,8 +337,8 @@ fn catalog_in(cx: &mut Cx, v: &Value) -> Catalog {
     }
 }
 
-fn locales(cx: &mut Cx, v: &Value, path: Path) -> BTreeMap<String, BTreeMap<String, String>> {
-    let mut out = BTreeMap::new();
+fn locales(cx: &mut Cx, v: &Value, path: Path) -> StrMap<StrMap<String>> {
+    let mut out = StrMap::new();
     let Some(map) = v.as_object() else {
         cx.expected(path, "an object of locales by language", v);
         return out;
@@ -358,7 +352,7 @@ fn locales(cx: &mut Cx, v: &Value, path: Path) -> BTreeMap<String, BTreeMap<Stri
     out
 }
 
-fn locale(cx: &mut Cx, v: &Value, path: Path) -> BTreeMap<String, String> {
+fn locale(cx: &mut Cx, v: &Value, path: Path) -> StrMap<String> {
     string_map(cx, v, path, "an object of phrases by key", "key")
 }
 

@@ -30,6 +30,7 @@ pub mod persona;
 pub mod plan;
 pub mod questionnaire;
 pub mod schedule;
+pub mod small_map;
 pub mod text;
 pub mod validate;
 
@@ -51,6 +52,7 @@ pub use schedule::{
     schedule, HomeUseStart, Pause, Phase, Schedule, ScheduleError, Session, DEFAULT_HORIZON_DAYS,
     MAX_HORIZON_DAYS,
 };
+pub use small_map::{StrMap, StrSet};
 pub use text::Text;
 pub use validate::{validate, validate_procedures, ValidationError};
 

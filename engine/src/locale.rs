@@ -7,7 +7,7 @@
 //! (`"plan.week.once": "once a week"`); [`KEYS`] lists every key, the placeholders it takes
 //! and whether it has plural forms (then written `<key>.one`, `<key>.other`).
 
-use std::collections::BTreeMap;
+use crate::small_map::StrMap;
 
 /// How a language picks a plural form for a count (the locale's `plural` key). A range
 /// ("2–3") takes the form of its larger end, as CLDR's range rules give for these families.
@@ -106,10 +106,10 @@ pub const KEYS: &[Key] = &[
 /// block of the catalog's `locales`, phrases by key (see [`KEYS`]). In JSON a flat object:
 /// `{"name": "English", "plural": "one_other", "plan.week.once": "once a week", ...}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Locale<'a>(pub &'a BTreeMap<String, String>);
+pub struct Locale<'a>(pub &'a StrMap<String>);
 
 /// What a catalog without locales gives: no words at all.
-static EMPTY: BTreeMap<String, String> = BTreeMap::new();
+static EMPTY: StrMap<String> = StrMap::new();
 
 impl<'a> Locale<'a> {
     /// A locale with no words at all.
@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn plural_rules_pick_forms() {
-        let mut map = BTreeMap::new();
+        let mut map = StrMap::new();
         for (k, v) in [
             ("plural", "one_other"),
             ("range", "{min}–{max}"),

@@ -5,9 +5,9 @@
 use crate::condition::Condition;
 use crate::locale::Locale;
 use crate::plan::{DayRange, Plan};
+use crate::small_map::StrMap;
 use crate::text::{Text, FALLBACK_LANGUAGE};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Everything clinical: the questionnaire, the procedures, the rules and the red flags.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -39,7 +39,7 @@ pub struct Catalog {
     /// phrases by key (see [`Locale`] and [`crate::locale::KEYS`]), by language; every
     /// language of `languages` has one (validation says which are missing).
     #[serde(default)]
-    pub locales: BTreeMap<String, BTreeMap<String, String>>,
+    pub locales: StrMap<StrMap<String>>,
 }
 
 impl Catalog {

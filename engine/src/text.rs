@@ -1,7 +1,7 @@
 //! Translatable text: every human-visible string of the catalog is a [`Text`].
 
+use crate::small_map::StrMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The language every [`Text`] falls back to.
 pub const FALLBACK_LANGUAGE: &str = "en";
@@ -11,7 +11,7 @@ pub const FALLBACK_LANGUAGE: &str = "en";
 /// In JSON it is a plain object: `{"en": "Acne", "tr": "Akne"}`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
 #[serde(transparent)]
-pub struct Text(pub BTreeMap<String, String>);
+pub struct Text(pub StrMap<String>);
 
 impl Text {
     /// The text in `lang`, falling back to English, then to any language, then to "".
@@ -26,7 +26,7 @@ impl Text {
 
     /// A text with a single English entry (handy in tests and tools).
     pub fn en(text: &str) -> Text {
-        let mut map = BTreeMap::new();
+        let mut map = StrMap::new();
         map.insert(FALLBACK_LANGUAGE.to_string(), text.to_string());
         Text(map)
     }
@@ -38,7 +38,7 @@ impl Text {
             self.0
                 .iter()
                 .map(|(lang, s)| (lang.clone(), s.replace(&pattern, value.get(lang))))
-                .fold(BTreeMap::new(), insert),
+                .collect(),
         )
     }
 
@@ -49,7 +49,7 @@ impl Text {
             self.0
                 .iter()
                 .map(|(lang, s)| (lang.clone(), s.replace(&pattern, value)))
-                .fold(BTreeMap::new(), insert),
+                .collect(),
         )
     }
 
@@ -65,19 +65,9 @@ impl Text {
                     let parts: Vec<&str> = texts.iter().map(|t| t.get(lang)).collect();
                     (lang.clone(), parts.join(separator))
                 })
-                .fold(BTreeMap::new(), insert),
+                .collect(),
         )
     }
-}
-
-/// `map` with `(lang, text)` added: collecting with inserts avoids compiling a sort for the
-/// map's `FromIterator` (see [`crate::order`]).
-fn insert(
-    mut map: BTreeMap<String, String>,
-    (lang, text): (String, String),
-) -> BTreeMap<String, String> {
-    map.insert(lang, text);
-    map
 }
 
 #[cfg(test)]

@@ -4,9 +4,9 @@ use crate::condition::Condition;
 use crate::locale::{placeholders, PluralRule, KEYS};
 use crate::model::{Catalog, Effect, QuestionKind, Spacing};
 use crate::plan::{DayRange, Plan};
+use crate::small_map::StrSet;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::fmt;
 
 /// One problem in a catalog, e.g. `procedures[3].frequency.bounds.min_days: must be > 0`.
@@ -57,7 +57,7 @@ impl V<'_> {
         }
     }
 
-    fn id(&mut self, path: &str, id: &str, seen: &mut BTreeSet<String>) {
+    fn id(&mut self, path: &str, id: &str, seen: &mut StrSet) {
         if id.is_empty() {
             self.err(path, "must not be empty");
         } else if !id
@@ -300,7 +300,7 @@ pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
     if !catalog.languages.iter().any(|l| l == "en") {
         v.err("languages", "must include `en` (the fallback language)");
     }
-    let mut seen_langs = BTreeSet::new();
+    let mut seen_langs = StrSet::new();
     for (i, l) in catalog.languages.iter().enumerate() {
         if !seen_langs.insert(l) {
             v.err(
@@ -314,7 +314,7 @@ pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
         v.err("concern_score", "must be > 0");
     }
 
-    let mut qids = BTreeSet::new();
+    let mut qids = StrSet::new();
     for (i, q) in catalog.questions.iter().enumerate() {
         let p = format!("questions[{i}]");
         v.id(&format!("{p}.id"), &q.id, &mut qids);
@@ -345,7 +345,7 @@ pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
                 }
             }
         }
-        let mut oids = BTreeSet::new();
+        let mut oids = StrSet::new();
         for (j, o) in q.options.iter().enumerate() {
             v.id(&format!("{p}.options[{j}].id"), &o.id, &mut oids);
             v.text(&format!("{p}.options[{j}].label"), &o.label);
@@ -379,7 +379,7 @@ pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
     }
     v.procedures();
 
-    let mut rids = BTreeSet::new();
+    let mut rids = StrSet::new();
     for (i, r) in catalog.rules.iter().enumerate() {
         let p = format!("rules[{i}]");
         v.id(&format!("{p}.id"), &r.id, &mut rids);
@@ -390,7 +390,7 @@ pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
                 "must name at least one procedure",
             );
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = StrSet::new();
         for (j, pid) in r.procedures.iter().enumerate() {
             if catalog.procedure(pid).is_none() {
                 v.err(
@@ -417,7 +417,7 @@ pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
         v.sources(&format!("{p}.sources"), &r.sources);
     }
 
-    let mut fids = BTreeSet::new();
+    let mut fids = StrSet::new();
     for (i, f) in catalog.red_flags.iter().enumerate() {
         let p = format!("red_flags[{i}]");
         v.id(&format!("{p}.id"), &f.id, &mut fids);
@@ -449,7 +449,7 @@ impl V<'_> {
         if ids.len() < min {
             self.err(path, format!("must name at least {min} procedure(s)"));
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = StrSet::new();
         for (j, id) in ids.iter().enumerate() {
             if self.catalog.procedure(id).is_none() {
                 self.err(format!("{path}[{j}]"), format!("unknown procedure `{id}`"));
@@ -482,7 +482,7 @@ impl V<'_> {
         }
         self.text("scheduling.series_note", &s.series_note);
         self.sources("scheduling.series_sources", &s.series_sources);
-        let mut ids = BTreeSet::new();
+        let mut ids = StrSet::new();
         for (i, r) in s.rules.iter().enumerate() {
             let p = format!("scheduling.rules[{i}]");
             self.id(&format!("{p}.id"), &r.id, &mut ids);
@@ -553,7 +553,7 @@ impl V<'_> {
     fn procedures(&mut self) {
         let concern_q = self.catalog.question(&self.catalog.concern_question);
 
-        let mut pids = BTreeSet::new();
+        let mut pids = StrSet::new();
         for (i, proc_) in self.catalog.procedures.iter().enumerate() {
             let p = format!("procedures[{i}]");
             self.id(&format!("{p}.id"), &proc_.id, &mut pids);

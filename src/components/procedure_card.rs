@@ -9,7 +9,7 @@ use super::use_config;
 use crate::i18n::{capitalize_first, t, tf};
 
 /// Properties of [`ProcedureCard`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ProcedureCardProps {
     /// The catalog the result refers to.
     pub catalog: Rc<Catalog>,
@@ -19,6 +19,23 @@ pub struct ProcedureCardProps {
     pub lang: AttrValue,
     /// The name to show (the clinic may replace the catalog's).
     pub name: AttrValue,
+}
+
+/// Equal when every field is, the catalog by identity (it is shared, never rebuilt; see
+/// [`crate::state::ConsultState`]).
+impl PartialEq for ProcedureCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        let ProcedureCardProps {
+            catalog,
+            result,
+            lang,
+            name,
+        } = self;
+        *result == other.result
+            && *lang == other.lang
+            && *name == other.name
+            && Rc::ptr_eq(catalog, &other.catalog)
+    }
 }
 
 /// A card with `data-procedure` and `data-status` (a stable contract for tests and clinics).

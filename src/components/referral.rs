@@ -7,7 +7,7 @@ use super::review::answer_text;
 use crate::i18n::t;
 
 /// Properties of [`ReferralView`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ReferralProps {
     /// The raised flags.
     pub referral: Referral,
@@ -17,6 +17,23 @@ pub struct ReferralProps {
     pub answers: Answers,
     /// Display language.
     pub lang: AttrValue,
+}
+
+/// Equal when every field is, the catalog by identity (it is shared, never rebuilt; see
+/// [`crate::state::ConsultState`]).
+impl PartialEq for ReferralProps {
+    fn eq(&self, other: &Self) -> bool {
+        let ReferralProps {
+            referral,
+            catalog,
+            answers,
+            lang,
+        } = self;
+        *referral == other.referral
+            && *answers == other.answers
+            && *lang == other.lang
+            && std::rc::Rc::ptr_eq(catalog, &other.catalog)
+    }
 }
 
 /// Shown instead of any procedure when a red flag is raised.

@@ -15,11 +15,10 @@
 //!   translation is refused exactly as in the catalog itself. Each problem is reported under
 //!   the configuration's path, and that procedure keeps its built-in values.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use skin_consult_engine::json::{self, Map, Value};
-use skin_consult_engine::{parse_catalog_procedures, Text, BUILTIN_CATALOG_JSON};
+use skin_consult_engine::{parse_catalog_procedures, StrSet, Text, BUILTIN_CATALOG_JSON};
 
 use super::{check_name, ClinicCatalog, Config, ConfigError, Reader};
 
@@ -87,7 +86,7 @@ pub(super) fn read(reader: &mut Reader, settings: &Map, config: &mut Config) {
         return;
     };
     let mut wanted: Vec<Override> = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen = StrSet::new();
     for (id, value) in procedures.iter() {
         let path = format!("catalog.procedures.{id}");
         if reader.catalog.procedure(id).is_none() {
@@ -419,7 +418,7 @@ fn apply(reader: &mut Reader, wanted: Vec<Override>, config: &mut Config) {
             }
             Err(errors) => errors,
         };
-        let mut refused = BTreeSet::new();
+        let mut refused = StrSet::new();
         for error in errors {
             let found = config_path(&error.path, &ids)
                 .filter(|(index, _)| pending.iter().any(|o| o.id == ids[*index]));
