@@ -84,7 +84,9 @@ pub fn save(catalog: &Catalog, answers: &Answers, step: &Step) -> String {
     record.to_json().to_string()
 }
 
-/// Reads progress written by [`save`].
+/// Reads progress written by [`save`]. The answers are kept by question id, so a record
+/// written before the questions were reordered reads the same; its step is moved back to the
+/// first question still to be answered if it lies beyond one ([`Step::reachable`]).
 pub fn restore(catalog: &Catalog, stored: &str) -> Result<Saved, RestoreError> {
     if stored.len() > MAX_STORED_LEN {
         return Err(RestoreError::TooLong);
@@ -94,7 +96,9 @@ pub fn restore(catalog: &Catalog, stored: &str) -> Result<Saved, RestoreError> {
         return Err(RestoreError::OtherVersion(record.v));
     }
     let answers = share::decode(catalog, &record.answers).map_err(RestoreError::Answers)?;
-    let step = Step::from_key(&record.step, catalog).ok_or(RestoreError::UnknownStep)?;
+    let step = Step::from_key(&record.step, catalog)
+        .ok_or(RestoreError::UnknownStep)?
+        .reachable(catalog, &answers);
     Ok(Saved { answers, step })
 }
 
@@ -119,6 +123,45 @@ mod tests {
             assert_eq!(saved.step, step);
             assert_eq!(saved.answers, answers);
         }
+    }
+
+    /// Progress saved before `warning_signs` moved from last to fifth place, by a patient
+    /// who had answered the concern questions and reached `makeup` (then the fifth
+    /// question). The answers read the same; the patient resumes at `warning_signs`, now
+    /// behind `makeup` and still unanswered, instead of skipping it.
+    #[test]
+    fn progress_saved_before_the_questions_were_reordered_asks_the_warning_signs() {
+        let catalog = builtin_catalog();
+        let old = r#"{"v":1,"answers":"sc1;age=34;skin_type=oily;concerns=acne;acne_severity=moderate;k=12a8d491","step":"q:makeup"}"#;
+        let saved = restore(&catalog, old).expect("old progress still restores");
+        let expected = Answers::new()
+            .with("age", Answer::Number(34))
+            .with("skin_type", Answer::Choice("oily".into()))
+            .with("concerns", Answer::Choices(vec!["acne".into()]))
+            .with("acne_severity", Answer::Choice("moderate".into()));
+        assert_eq!(saved.answers, expected);
+        assert_eq!(saved.step, Step::Question("warning_signs".into()));
+        // Restoring is stable: what it gives re-saves and restores to the same.
+        let again = save(&catalog, &saved.answers, &saved.step);
+        assert_eq!(restore(&catalog, &again), Ok(saved.clone()));
+
+        // Once `warning_signs` is answered, the step saved at `makeup` stands.
+        let answered = expected
+            .clone()
+            .with("warning_signs", Answer::Choices(vec!["none".into()]));
+        let stored = save(&catalog, &answered, &Step::Question("makeup".into()));
+        assert_eq!(
+            restore(&catalog, &stored).map(|s| s.step),
+            Ok(Step::Question("makeup".into()))
+        );
+        // A question the answers hide (nothing after a red flag is asked) resumes at the
+        // review when nothing is missing.
+        let flagged = expected.with(
+            "warning_signs",
+            Answer::Choices(vec!["injection_reaction".into()]),
+        );
+        let stored = save(&catalog, &flagged, &Step::Question("makeup".into()));
+        assert_eq!(restore(&catalog, &stored).map(|s| s.step), Ok(Step::Review));
     }
 
     #[test]

@@ -56,6 +56,10 @@ pub fn encode(catalog: &Catalog, answers: &Answers) -> String {
 }
 
 /// Decodes and checks a payload made by [`encode`]; a leading `#` is ignored.
+///
+/// Answers are read by question id, in any order, so a link made before the catalog's
+/// questions were reordered (`warning_signs` was last until it moved after the concern
+/// questions) reads exactly as it did; `encode` writes the current order.
 pub fn decode(catalog: &Catalog, encoded: &str) -> Result<Answers, DecodeError> {
     if encoded.len() > MAX_ENCODED_LEN {
         return Err(DecodeError::TooLong);
@@ -203,6 +207,110 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(decode(&catalog, &input), Err(expected), "input: {input:?}");
         }
+    }
+
+    /// A link made before `warning_signs` moved from last to fifth place: the old
+    /// `encode` wrote the answers in the old catalog order (below). It must read as the same
+    /// answers, never as a shifted or partial set, and still give its referral.
+    const LINK_BEFORE_REORDER: &str = "sc1;age=34;skin_type=oily;concerns=acne,expression_lines;\
+acne_severity=moderate;makeup=rarely;facial_before=y;sun_burn=type_3;recent_tan=n;pregnant=n;\
+isotretinoin=n;active_skin_problem=n;cold_sores=n;keloid=n;blood_thinners=n;neuromuscular=n;\
+immune=n;allergies=none;retinoid_use=n;recent_procedures=none;toxin_recent=n;smoking=n;\
+downtime=few_days;warning_signs=eye_symptoms;k=27553f94";
+
+    /// The catalog's question order when [`LINK_BEFORE_REORDER`] was made.
+    const ORDER_BEFORE_REORDER: [&str; 23] = [
+        "age",
+        "skin_type",
+        "concerns",
+        "acne_severity",
+        "makeup",
+        "facial_before",
+        "sun_burn",
+        "recent_tan",
+        "pregnant",
+        "isotretinoin",
+        "active_skin_problem",
+        "cold_sores",
+        "keloid",
+        "blood_thinners",
+        "neuromuscular",
+        "immune",
+        "allergies",
+        "retinoid_use",
+        "recent_procedures",
+        "toxin_recent",
+        "smoking",
+        "downtime",
+        "warning_signs",
+    ];
+
+    #[test]
+    fn a_link_made_before_the_questions_were_reordered_reads_the_same() {
+        use skin_consult_engine::{assess, Assessment};
+        let catalog = builtin_catalog();
+        // The fixture is what the old encoder wrote: the old order, every answer.
+        let ids: Vec<&str> = LINK_BEFORE_REORDER
+            .split(';')
+            .skip(1)
+            .filter_map(|part| part.split_once('=').map(|(id, _)| id))
+            .filter(|id| *id != "k")
+            .collect();
+        assert_eq!(ids, ORDER_BEFORE_REORDER);
+        let now: Vec<&str> = catalog.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_ne!(now, ORDER_BEFORE_REORDER, "the order did change");
+
+        let yes_no = |yes| Answer::YesNo(yes);
+        let choices = |ids: &[&str]| Answer::Choices(ids.iter().map(|s| s.to_string()).collect());
+        let expected = Answers::new()
+            .with("age", Answer::Number(34))
+            .with("skin_type", Answer::Choice("oily".into()))
+            .with("concerns", choices(&["acne", "expression_lines"]))
+            .with("acne_severity", Answer::Choice("moderate".into()))
+            .with("makeup", Answer::Choice("rarely".into()))
+            .with("facial_before", yes_no(true))
+            .with("sun_burn", Answer::Choice("type_3".into()))
+            .with("recent_tan", yes_no(false))
+            .with("pregnant", yes_no(false))
+            .with("isotretinoin", yes_no(false))
+            .with("active_skin_problem", yes_no(false))
+            .with("cold_sores", yes_no(false))
+            .with("keloid", yes_no(false))
+            .with("blood_thinners", yes_no(false))
+            .with("neuromuscular", yes_no(false))
+            .with("immune", yes_no(false))
+            .with("allergies", choices(&["none"]))
+            .with("retinoid_use", yes_no(false))
+            .with("recent_procedures", choices(&["none"]))
+            .with("toxin_recent", yes_no(false))
+            .with("smoking", yes_no(false))
+            .with("downtime", Answer::Choice("few_days".into()))
+            .with("warning_signs", choices(&["eye_symptoms"]));
+        let decoded = decode(&catalog, LINK_BEFORE_REORDER).expect("an old link still opens");
+        assert_eq!(decoded, expected);
+        // Still the referral it gave, for the eye symptoms.
+        let Assessment::Referral(referral) = assess(&catalog, &decoded) else {
+            panic!("an old red-flag link still gives its referral");
+        };
+        let flags: Vec<&str> = referral.flags.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(flags, ["eye_symptoms"]);
+        // Re-encoded, the answers come in the new order and read the same again.
+        let encoded = encode(&catalog, &decoded);
+        assert_ne!(encoded, LINK_BEFORE_REORDER);
+        assert_eq!(decode(&catalog, &encoded), Ok(decoded));
+    }
+
+    #[test]
+    fn answers_in_any_order_read_the_same() {
+        let catalog = builtin_catalog();
+        let answers = sample(&catalog);
+        let canonical = encode(&catalog, &answers);
+        let body = canonical.rsplit_once(";k=").unwrap().0;
+        let mut parts: Vec<&str> = body.split(';').skip(1).collect();
+        parts.reverse();
+        let reversed = signed(&format!("sc1;{}", parts.join(";")));
+        assert_ne!(reversed, canonical);
+        assert_eq!(decode(&catalog, &reversed), Ok(answers));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use std::rc::Rc;
 
-use skin_consult_engine::questionnaire::{check_answer, effective_answers, visible_questions};
+use skin_consult_engine::questionnaire::{
+    check_answer, effective_answers, missing_required, visible_questions,
+};
 use skin_consult_engine::{Answer, Answers, Catalog, Date, Question, QuestionKind};
 use yew::Reducible;
 
@@ -45,6 +47,32 @@ impl Step {
                 let id = key.strip_prefix("q:")?;
                 catalog.question(id).map(|_| Step::Question(id.to_string()))
             }
+        }
+    }
+}
+
+impl Step {
+    /// The step a patient with `answers` can be at: `self`, unless it is a question that
+    /// comes after a visible required question still without a valid answer (then that
+    /// question), or a question the answers hide (then the first such question, or the
+    /// review when nothing is missing). Next never passes an unanswered question, so this
+    /// only changes a step saved by a build that asked the questions in another order: saved
+    /// progress from before `warning_signs` moved forward resumes at `warning_signs` instead
+    /// of silently skipping it.
+    pub fn reachable(self, catalog: &Catalog, answers: &Answers) -> Step {
+        let Step::Question(id) = &self else {
+            return self;
+        };
+        let visible = visible_questions(catalog, answers);
+        let position = |id: &str| visible.iter().position(|q| q.id == id);
+        let first_missing = missing_required(catalog, answers)
+            .first()
+            .map(|q| q.id.clone());
+        match (position(id), first_missing) {
+            (Some(at), Some(missing)) if position(&missing) < Some(at) => Step::Question(missing),
+            (Some(_), _) => self,
+            (None, Some(missing)) => Step::Question(missing),
+            (None, None) => Step::Review,
         }
     }
 }

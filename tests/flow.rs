@@ -385,3 +385,82 @@ fn capitalisation_follows_the_language() {
         );
     }
 }
+
+/// The reducer follows the engine's early end: a warning sign ticked on the fifth screen
+/// leads straight to the review (and the referral); Back and un-ticking it, or changing it
+/// from the review, bring the remaining questions back.
+#[test]
+fn an_early_warning_sign_ends_the_questionnaire_and_untick_resumes_it() {
+    let choices = |ids: &[&str]| Some(Answer::Choices(ids.iter().map(|s| s.to_string()).collect()));
+    let mut state = fresh().reduce(Action::Start);
+    let mut asked = Vec::new();
+    while current_question(&state).id != "warning_signs" {
+        let question = current_question(&state);
+        asked.push(question.id.clone());
+        state = apply(
+            state,
+            [
+                Action::SetAnswer(question.id.clone(), Some(harmless(&question))),
+                Action::Next,
+            ],
+        );
+    }
+    assert_eq!(asked, ["age", "skin_type", "concerns"]);
+    let total = state.catalog.questions.len() - 2; // no acne, no expression lines
+    assert_eq!(state.progress(), Some((4, total)));
+
+    let flagged = state.reduce(Action::ToggleOption(
+        "warning_signs".into(),
+        "injection_reaction".into(),
+    ));
+    assert_eq!(
+        flagged.progress(),
+        Some((4, 4)),
+        "the count follows at once"
+    );
+    let review = flagged.clone().reduce(Action::Next);
+    assert_eq!(review.step, Step::Review);
+    assert_eq!(review.visible_questions().len(), 4);
+    assert!(matches!(
+        skin_consult_engine::assess(&review.catalog, &review.answers),
+        skin_consult_engine::Assessment::Referral(_)
+    ));
+
+    // Back, un-tick: the questionnaire goes on with the next question.
+    let back = review.clone().reduce(Action::Back);
+    assert_eq!(back.step, Step::Question("warning_signs".into()));
+    let resumed = apply(
+        back,
+        [
+            Action::SetAnswer("warning_signs".into(), choices(&["none"])),
+            Action::Next,
+        ],
+    );
+    assert_eq!(resumed.step, Step::Question("makeup".into()));
+    assert_eq!(resumed.progress(), Some((5, total)));
+
+    // From the review: change the answer, and every question still to answer comes in turn.
+    let mut state = apply(
+        review,
+        [
+            Action::Edit("warning_signs".into()),
+            Action::SetAnswer("warning_signs".into(), choices(&["none"])),
+            Action::Next,
+        ],
+    );
+    let mut rest = Vec::new();
+    while let Step::Question(id) = state.step.clone() {
+        rest.push(id);
+        let question = current_question(&state);
+        state = apply(
+            state,
+            [
+                Action::SetAnswer(question.id.clone(), Some(harmless(&question))),
+                Action::Next,
+            ],
+        );
+    }
+    assert_eq!(state.step, Step::Review);
+    assert_eq!(rest.len(), total - 4);
+    assert_eq!(rest[0], "makeup");
+}

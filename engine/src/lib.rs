@@ -2,7 +2,8 @@
 //!
 //! * [`Catalog`]: questions, procedures, frequency models, rules and red flags, all data
 //!   (`catalog/catalog.json`, embedded at build time; see [`builtin_catalog`]).
-//! * [`questionnaire`]: visible questions, effective answers, answer checks.
+//! * [`questionnaire`]: visible questions (ending early once a red flag is raised), effective
+//!   answers, answer checks.
 //! * [`assess()`]: answers in, [`Assessment`] out: a referral, or every procedure with a status,
 //!   reasons and a [`Plan`].
 //! * [`describe_plan`]: phrases a plan ("every 2 weeks for 3 sessions, then once a month")
@@ -46,7 +47,8 @@ pub use model::{
 };
 pub use plan::{describe_plan, CountRange, Course, DayRange, HomeUse, Plan};
 pub use questionnaire::{
-    check_answer, effective_answers, missing_required, visible_questions, AnswerError,
+    check_answer, effective_answers, ended_by_red_flag, missing_required, visible_questions,
+    AnswerError,
 };
 pub use schedule::{
     schedule, HomeUseStart, Pause, Phase, Schedule, ScheduleError, Session, DEFAULT_HORIZON_DAYS,

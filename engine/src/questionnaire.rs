@@ -1,6 +1,10 @@
 //! The questionnaire: which questions are visible, which answers count, and answer checks.
+//!
+//! Questions are asked in catalog order, each when its `show_if` holds, until the answers so
+//! far raise a red flag: then the questionnaire ends (see [`ended_by_red_flag`]).
 
 use crate::answers::{Answer, Answers};
+use crate::condition::Condition;
 use crate::model::{Catalog, Question, QuestionKind};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -84,42 +88,123 @@ pub fn check_answer(question: &Question, answer: &Answer) -> Result<(), AnswerEr
 
 /// The answers that count: answers to visible questions that pass [`check_answer`].
 ///
-/// Answers to unknown or hidden questions (e.g. acne severity after acne was unticked) and
-/// invalid answers are dropped. Visibility is decided on the effective answers so far, in
+/// Answers to unknown or hidden questions (e.g. acne severity after acne was unticked, or any
+/// question left out once a red flag is raised, see [`visible_questions`]) and invalid
+/// answers are dropped. Visibility is decided on the effective answers so far, in
 /// questionnaire order.
 pub fn effective_answers(catalog: &Catalog, answers: &Answers) -> Answers {
-    let mut effective = Answers::new();
-    for question in &catalog.questions {
-        if !is_visible(question, &effective) {
-            continue;
-        }
-        if let Some(answer) = answers.get(&question.id) {
-            if check_answer(question, answer).is_ok() {
-                effective.insert(question.id.clone(), answer.clone());
-            }
-        }
-    }
-    effective
+    walk(catalog, answers).effective
 }
 
 /// The questions to show, in order, given the answers so far.
+///
+/// A question is shown when its `show_if` holds, except that the questionnaire ends early
+/// once a red flag is raised: from then on only questions that can still change which red
+/// flags are raised (see [`ended_by_red_flag`]) are asked, since every other answer can no
+/// longer change the outcome (a referral, with no procedure).
 pub fn visible_questions<'a>(catalog: &'a Catalog, answers: &Answers) -> Vec<&'a Question> {
-    let effective = effective_answers(catalog, answers);
-    catalog
-        .questions
-        .iter()
-        .filter(|q| is_visible(q, &effective))
-        .collect()
+    walk(catalog, answers).visible
 }
 
 /// The visible required questions that have no valid answer yet.
 pub fn missing_required<'a>(catalog: &'a Catalog, answers: &Answers) -> Vec<&'a Question> {
-    let effective = effective_answers(catalog, answers);
-    catalog
-        .questions
-        .iter()
-        .filter(|q| q.required && is_visible(q, &effective) && effective.get(&q.id).is_none())
+    let walked = walk(catalog, answers);
+    walked
+        .visible
+        .into_iter()
+        .filter(|q| q.required && walked.effective.get(&q.id).is_none())
         .collect()
+}
+
+/// Whether the answers so far raise a red flag that ends the questionnaire early.
+///
+/// A red flag counts once its condition holds on the effective answers and every question
+/// that condition reads lies behind, answered or hidden by its `show_if` (not still waiting
+/// for an answer), so no later answer can take it back. From then on only the questions some red flag's condition reads,
+/// and the questions their `show_if` depends on, are still asked (in the built-in catalog:
+/// `concerns`, `acne_severity` and `warning_signs`, all early), so every flag the full
+/// questionnaire would raise is still raised, and the referral is the same.
+pub fn ended_by_red_flag(catalog: &Catalog, answers: &Answers) -> bool {
+    walk(catalog, answers).ended
+}
+
+/// The questionnaire walked in order: the questions shown and the answers that count.
+struct Walk<'a> {
+    visible: Vec<&'a Question>,
+    effective: Answers,
+    ended: bool,
+}
+
+fn walk<'a>(catalog: &'a Catalog, answers: &Answers) -> Walk<'a> {
+    let position = |id: &str| catalog.questions.iter().position(|q| q.id == id);
+    // Each red flag with the positions of the questions it reads (`None`: it reads a
+    // question the catalog lacks, so it never ends anything).
+    let flags: Vec<(&Condition, Option<Vec<usize>>)> = catalog
+        .red_flags
+        .iter()
+        .map(|f| {
+            (
+                &f.when,
+                f.when.questions().into_iter().map(position).collect(),
+            )
+        })
+        .collect();
+    // A flag is settled before question `i` when every question it reads comes earlier and
+    // is answered or hidden; one still waiting for its answer (`pending`) could change it.
+    let raised = |i: usize, pending: &[bool], effective: &Answers| {
+        flags.iter().any(|(when, reads)| {
+            reads
+                .as_ref()
+                .is_some_and(|r| r.iter().all(|&p| p < i && !pending[p]))
+                && when.eval(effective)
+        })
+    };
+    let still_asked = red_flag_questions(catalog);
+    let mut pending = vec![false; catalog.questions.len()];
+    let mut walked = Walk {
+        visible: Vec::new(),
+        effective: Answers::new(),
+        ended: false,
+    };
+    for (i, question) in catalog.questions.iter().enumerate() {
+        walked.ended = walked.ended || raised(i, &pending, &walked.effective);
+        if !is_visible(question, &walked.effective)
+            || (walked.ended && !still_asked.contains(&question.id.as_str()))
+        {
+            continue;
+        }
+        walked.visible.push(question);
+        match answers.get(&question.id) {
+            Some(answer) if check_answer(question, answer).is_ok() => {
+                walked.effective.insert(question.id.clone(), answer.clone());
+            }
+            _ => pending[i] = true,
+        }
+    }
+    walked.ended = walked.ended || raised(pending.len(), &pending, &walked.effective);
+    walked
+}
+
+/// The questions that can still change which red flags are raised: those a red flag's
+/// condition reads and, in turn, those their `show_if` reads.
+fn red_flag_questions(catalog: &Catalog) -> Vec<&str> {
+    let mut ids: Vec<&str> = catalog
+        .red_flags
+        .iter()
+        .flat_map(|f| f.when.questions())
+        .collect();
+    let mut i = 0;
+    while i < ids.len() {
+        if let Some(show_if) = catalog.question(ids[i]).and_then(|q| q.show_if.as_ref()) {
+            for id in show_if.questions() {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        i += 1;
+    }
+    ids
 }
 
 fn is_visible(question: &Question, effective: &Answers) -> bool {

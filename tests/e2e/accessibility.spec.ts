@@ -79,6 +79,8 @@ test.describe('axe-core finds no violation', () => {
     await q.next();
     await expect(q.questionForm).toHaveAttribute('data-question', 'acne_severity');
     await q.answerAndContinue('acne_severity', 'mild');
+    await expect(q.questionForm).toHaveAttribute('data-question', 'warning_signs');
+    await q.answerAndContinue('warning_signs', ['none']);
     await expect(q.questionForm).toHaveAttribute('data-question', 'makeup');
     await q.answer('makeup', 'rarely');
     await q.next();

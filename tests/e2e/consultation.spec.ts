@@ -53,6 +53,15 @@ test.describe('a typical patient completes the questionnaire with the mouse on a
     );
     expect(visited.map((v) => v.id)).toContain('acne_severity');
     expect(visited.map((v) => v.id)).not.toContain('toxin_recent');
+    // The red-flag question comes right after the concern questions.
+    expect(visited.map((v) => v.id).slice(0, 6)).toEqual([
+      'age',
+      'skin_type',
+      'concerns',
+      'acne_severity',
+      'warning_signs',
+      'makeup',
+    ]);
 
     await q.review();
     await expect(q.reviewRow('acne_severity')).toContainText('Mostly blackheads');
@@ -99,7 +108,7 @@ test.describe('outcomes that hold treatments back', () => {
   }
 
   test('a red-flag answer gives a referral and no procedure at all', async ({ questionnaire: q }) => {
-    // Answered through the UI, since what matters is the last question of the flow.
+    // Answered through the UI, since what matters is the question that ends the flow.
     await q.gotoSaved(persona('changing-mole').answers, 'q:warning_signs');
     await q.answer('warning_signs', ['changing_mole']);
     await q.next();
@@ -111,6 +120,65 @@ test.describe('outcomes that hold treatments back', () => {
     await expect(q.referral.getByRole('heading', { level: 2 })).toHaveText('Please see a doctor first');
     await expect(q.root.locator('[data-procedure]')).toHaveCount(0);
     await expect(q.disclaimer).toBeVisible();
+  });
+
+  test('an urgent warning sign ticked early ends the questionnaire; un-ticking it resumes it', async ({
+    questionnaire: q,
+  }) => {
+    await q.goto();
+    await q.start();
+    await q.answerAndContinue('age', 34);
+    await q.answerAndContinue('skin_type', 'oily');
+    await q.answerAndContinue('concerns', ['fine_lines']);
+    // The red-flag question is the fourth screen (no acne, so no acne question).
+    await expect(q.questionForm).toHaveAttribute('data-question', 'warning_signs');
+    await expect(q.progress).toHaveText(`Question 4 of ${UNCONDITIONAL_QUESTIONS}`);
+
+    // Ticking an emergency sign ends the questionnaire: this is the last question.
+    await q.answer('warning_signs', ['injection_reaction']);
+    await expect(q.progress).toHaveText('Question 4 of 4');
+    await q.next();
+    await q.review();
+    await expect(q.reviewScreen.locator('.sc-review-row')).toHaveCount(4);
+    await expect(q.reviewRow('makeup')).toHaveCount(0);
+    await q.results();
+    await expect(q.referral).toBeVisible();
+    await expect(q.referral.locator('[data-flag="injection_complication"]')).toBeVisible();
+    await expect(q.cards).toHaveCount(0);
+
+    // Back to the question, un-tick it: the rest of the questionnaire comes back.
+    await q.button('Change my answers').click();
+    await q.review();
+    await q.back();
+    await expect(q.questionForm).toHaveAttribute('data-question', 'warning_signs');
+    await q.expectAnswer('warning_signs', ['injection_reaction']);
+    await q.answer('warning_signs', ['none']);
+    await expect(q.progress).toHaveText(`Question 4 of ${UNCONDITIONAL_QUESTIONS}`);
+    await q.next();
+    await expect(q.questionForm).toHaveAttribute('data-question', 'makeup');
+    await expect(q.progress).toHaveText(`Question 5 of ${UNCONDITIONAL_QUESTIONS}`);
+    const rest = await q.answerAll({ ...TYPICAL_PATIENT, makeup: 'rarely' });
+    expect(rest.length).toBe(UNCONDITIONAL_QUESTIONS - 4);
+    await q.review();
+    await expect(q.reviewScreen.locator('.sc-review-row')).toHaveCount(UNCONDITIONAL_QUESTIONS);
+    await q.results();
+    await expect(q.referral).toHaveCount(0);
+    expect(await q.cards.count()).toBeGreaterThan(0);
+
+    // The same from the review screen: tick it again there, then un-tick it there.
+    await q.button('Change my answers').click();
+    await q.review();
+    await q.change('warning_signs');
+    await q.answer('warning_signs', ['eye_symptoms']);
+    await q.next();
+    await q.review();
+    await expect(q.reviewScreen.locator('.sc-review-row')).toHaveCount(4);
+    await q.change('warning_signs');
+    await q.answer('warning_signs', ['none']);
+    await q.next();
+    // Every later question was answered before, so the review comes back whole.
+    await q.review();
+    await expect(q.reviewScreen.locator('.sc-review-row')).toHaveCount(UNCONDITIONAL_QUESTIONS);
   });
 
   test('pregnancy defers the elective procedures and suggests no injectable', async ({ questionnaire: q }) => {
@@ -172,7 +240,7 @@ test.describe('changing answers', () => {
     await expect(q.choice('acne')).toBeChecked();
     await q.answerAndContinue('concerns', ['dullness']);
     // Without acne, the acne question is skipped.
-    await expect(q.questionForm).toHaveAttribute('data-question', 'makeup');
+    await expect(q.questionForm).toHaveAttribute('data-question', 'warning_signs');
     await expect(q.progress).toHaveText(`Question 4 of ${UNCONDITIONAL_QUESTIONS}`);
 
     await q.back();
@@ -235,7 +303,7 @@ test.describe('required answers', () => {
 
     await expectInlineError(q, 'concerns', 'Please choose at least one answer to continue.');
     await q.answerAndContinue('concerns', ['dullness']);
-    await expect(q.questionForm).toHaveAttribute('data-question', 'makeup');
+    await expect(q.questionForm).toHaveAttribute('data-question', 'warning_signs');
   });
 });
 

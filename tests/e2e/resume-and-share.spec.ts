@@ -9,6 +9,7 @@ import {
   persona,
   STORAGE_KEY,
   TYPICAL_PATIENT,
+  UNCONDITIONAL_QUESTIONS,
   QuestionnairePage,
 } from './pages/questionnaire-page';
 
@@ -50,6 +51,23 @@ test.describe('saved progress', () => {
     await expect(q.choice('oily')).toBeChecked();
     await q.back();
     await expect(q.numberInput).toHaveValue('31');
+  });
+
+  test('progress saved before the red-flag question moved forward resumes at that question', async ({
+    questionnaire: q,
+  }) => {
+    // Written when warning_signs was the last question: the patient had reached `makeup`,
+    // then the fifth question. Now warning_signs comes before it, still unanswered.
+    await q.seedStorage(
+      '{"v":1,"answers":"sc1;age=34;skin_type=oily;concerns=acne;acne_severity=moderate;k=12a8d491","step":"q:makeup"}',
+    );
+    await q.page.goto('/');
+    await expect(q.notice('resumed')).toBeVisible();
+    await expect(q.questionForm).toHaveAttribute('data-question', 'warning_signs');
+    await expect(q.progress).toHaveText(`Question 5 of ${UNCONDITIONAL_QUESTIONS + 1}`);
+    await q.back();
+    await expect(q.questionForm).toHaveAttribute('data-question', 'acne_severity');
+    await q.expectAnswer('acne_severity', 'moderate');
   });
 
   test('unreadable saved progress starts fresh with a notice and no error', async ({ questionnaire: q }) => {

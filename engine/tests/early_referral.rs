@@ -1,0 +1,413 @@
+//! The questionnaire ends early once a red flag is raised.
+//!
+//! `warning_signs` (which 8 of the 9 red flags read) is asked right after the concern
+//! questions; once the answers so far raise a red flag, no further question is asked and the
+//! outcome is the referral. Only the order of the questions changed: the tests below compare
+//! the engine with the full questionnaire (every question whose `show_if` holds, as before)
+//! and check that the same red flags are raised for every answer set, so no clinical rule was
+//! added or lost.
+
+use proptest::prelude::*;
+use skin_consult_engine::{
+    assess, builtin_catalog, check_answer, effective_answers, ended_by_red_flag, missing_required,
+    visible_questions, Answer, Answers, Assessment, Catalog, QuestionKind,
+};
+use std::sync::OnceLock;
+
+fn catalog() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(builtin_catalog)
+}
+
+fn choices(xs: &[&str]) -> Answer {
+    Answer::Choices(xs.iter().map(|s| s.to_string()).collect())
+}
+
+fn ids(questions: &[&skin_consult_engine::Question]) -> Vec<String> {
+    questions.iter().map(|q| q.id.clone()).collect()
+}
+
+/// The full questionnaire, without the early end: every question whose `show_if` holds on
+/// the answers before it (what the engine did before `warning_signs` moved forward).
+fn full_questionnaire(c: &Catalog, answers: &Answers) -> (Vec<String>, Answers) {
+    let mut visible = Vec::new();
+    let mut effective = Answers::new();
+    for q in &c.questions {
+        if !q.show_if.as_ref().is_none_or(|s| s.eval(&effective)) {
+            continue;
+        }
+        visible.push(q.id.clone());
+        if let Some(a) = answers.get(&q.id) {
+            if check_answer(q, a).is_ok() {
+                effective.insert(q.id.clone(), a.clone());
+            }
+        }
+    }
+    (visible, effective)
+}
+
+/// The red flags raised on `effective`, by id, in catalog order.
+fn raised(c: &Catalog, effective: &Answers) -> Vec<String> {
+    c.red_flags
+        .iter()
+        .filter(|f| f.when.eval(effective))
+        .map(|f| f.id.clone())
+        .collect()
+}
+
+/// The flags of a referral by id, in catalog order (empty for recommendations).
+fn referral_flags(c: &Catalog, answers: &Answers) -> Vec<String> {
+    match assess(c, answers) {
+        Assessment::Referral(r) => c
+            .red_flags
+            .iter()
+            .filter(|f| r.flags.iter().any(|t| t.id == f.id))
+            .map(|f| f.id.clone())
+            .collect(),
+        Assessment::Recommendations(_) => Vec::new(),
+    }
+}
+
+/// A patient with an answer to every question and no warning sign.
+fn typical() -> Answers {
+    Answers::new()
+        .with("age", Answer::Number(28))
+        .with("skin_type", Answer::Choice("combination".into()))
+        .with(
+            "concerns",
+            choices(&["acne", "dullness", "expression_lines"]),
+        )
+        .with("acne_severity", Answer::Choice("mild".into()))
+        .with("warning_signs", choices(&["none"]))
+        .with("makeup", Answer::Choice("light_daily".into()))
+        .with("facial_before", Answer::YesNo(false))
+        .with("sun_burn", Answer::Choice("type_3".into()))
+        .with("recent_tan", Answer::YesNo(false))
+        .with("pregnant", Answer::YesNo(false))
+        .with("isotretinoin", Answer::YesNo(false))
+        .with("active_skin_problem", Answer::YesNo(false))
+        .with("cold_sores", Answer::YesNo(false))
+        .with("keloid", Answer::YesNo(false))
+        .with("blood_thinners", Answer::YesNo(false))
+        .with("neuromuscular", Answer::YesNo(false))
+        .with("immune", Answer::YesNo(false))
+        .with("allergies", choices(&["none"]))
+        .with("retinoid_use", Answer::YesNo(false))
+        .with("recent_procedures", choices(&["none"]))
+        .with("toxin_recent", Answer::YesNo(false))
+        .with("smoking", Answer::YesNo(false))
+        .with("downtime", Answer::Choice("few_days".into()))
+}
+
+#[test]
+fn warning_signs_comes_right_after_the_concern_questions() {
+    let c = catalog();
+    let order = ids(&visible_questions(c, &Answers::new()));
+    assert_eq!(
+        order[..5],
+        ["age", "skin_type", "concerns", "warning_signs", "makeup"]
+    );
+    let order = ids(&visible_questions(c, &typical()));
+    assert_eq!(
+        order[..6],
+        [
+            "age",
+            "skin_type",
+            "concerns",
+            "acne_severity",
+            "warning_signs",
+            "makeup"
+        ]
+    );
+    // Without a red flag every question is still asked: the whole catalog in catalog order,
+    // the two branch questions included.
+    assert_eq!(
+        order,
+        c.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>()
+    );
+    assert!(!ended_by_red_flag(c, &typical()));
+    assert!(missing_required(c, &typical()).is_empty());
+}
+
+/// Every warning sign that raises a flag, with that flag: the questionnaire ends right after
+/// `warning_signs`, the later answers no longer count, and the referral is the same as the
+/// full questionnaire gives.
+#[test]
+fn each_warning_sign_ends_the_questionnaire_with_its_referral() {
+    let c = catalog();
+    let table: &[(&str, &str)] = &[
+        ("changing_mole", "changing_mole"),
+        ("non_healing_sore", "non_healing_sore"),
+        ("painful_nodules", "severe_acne"),
+        ("hot_swollen_skin", "skin_infection"),
+        ("fever_with_skin", "infection_with_fever"),
+        ("eye_symptoms", "eye_symptoms"),
+        ("injection_reaction", "injection_complication"),
+        ("hormonal_acne", "hormonal_acne"),
+        ("mood", "appearance_distress"),
+    ];
+    let warning = c.question("warning_signs").unwrap();
+    let signs: Vec<&str> = warning
+        .options
+        .iter()
+        .filter(|o| !o.exclusive)
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(
+        table.iter().map(|(s, _)| *s).collect::<Vec<_>>(),
+        signs,
+        "every warning sign is in the table"
+    );
+    for &(sign, flag) in table {
+        let answers = typical().with("warning_signs", choices(&[sign]));
+        let asked = ids(&visible_questions(c, &answers));
+        assert_eq!(
+            asked,
+            [
+                "age",
+                "skin_type",
+                "concerns",
+                "acne_severity",
+                "warning_signs"
+            ],
+            "{sign}"
+        );
+        assert!(ended_by_red_flag(c, &answers), "{sign}");
+        assert!(missing_required(c, &answers).is_empty(), "{sign}: complete");
+        assert_eq!(referral_flags(c, &answers), [flag], "{sign}");
+        let effective = effective_answers(c, &answers);
+        assert!(
+            effective.get("makeup").is_none(),
+            "{sign}: later answers drop"
+        );
+        // The same flag as the full questionnaire raises.
+        assert_eq!(
+            raised(c, &full_questionnaire(c, &answers).1),
+            [flag],
+            "{sign}"
+        );
+
+        // Without acne, one question fewer; the early questions alone are enough.
+        let early = Answers::new()
+            .with("age", Answer::Number(40))
+            .with("skin_type", Answer::Choice("dry".into()))
+            .with("concerns", choices(&["dullness"]))
+            .with("warning_signs", choices(&[sign]));
+        assert_eq!(
+            ids(&visible_questions(c, &early)),
+            ["age", "skin_type", "concerns", "warning_signs"],
+            "{sign}"
+        );
+        assert!(missing_required(c, &early).is_empty(), "{sign}");
+        assert_eq!(referral_flags(c, &early), [flag], "{sign}");
+
+        // Un-ticking it brings every question back, with the answers given before.
+        let unticked = answers.clone().with("warning_signs", choices(&["none"]));
+        assert_eq!(visible_questions(c, &unticked).len(), c.questions.len());
+        assert!(!ended_by_red_flag(c, &unticked));
+        assert_eq!(effective_answers(c, &unticked), typical());
+        assert!(matches!(
+            assess(c, &unticked),
+            Assessment::Recommendations(_)
+        ));
+    }
+}
+
+/// Severe acne raises a flag before `warning_signs`, but `warning_signs` can still raise a
+/// more urgent one (an injection complication is an emergency), so it is still asked; only
+/// then does the questionnaire end.
+#[test]
+fn severe_acne_still_asks_the_warning_signs() {
+    let c = catalog();
+    let severe = Answers::new()
+        .with("age", Answer::Number(19))
+        .with("skin_type", Answer::Choice("oily".into()))
+        .with("concerns", choices(&["acne"]))
+        .with("acne_severity", Answer::Choice("severe".into()));
+    assert!(!ended_by_red_flag(c, &severe));
+    assert_eq!(
+        ids(&missing_required(c, &severe))[0],
+        "warning_signs",
+        "asked next"
+    );
+    for (signs, flags) in [
+        (&["none"][..], &["severe_acne"][..]),
+        (
+            &["injection_reaction"][..],
+            &["injection_complication", "severe_acne"][..],
+        ),
+    ] {
+        let answers = severe.clone().with("warning_signs", choices(signs));
+        assert!(ended_by_red_flag(c, &answers));
+        assert_eq!(
+            ids(&visible_questions(c, &answers)),
+            [
+                "age",
+                "skin_type",
+                "concerns",
+                "acne_severity",
+                "warning_signs"
+            ]
+        );
+        assert_eq!(referral_flags(c, &answers), flags);
+    }
+    // The most urgent flag comes first.
+    let both = severe.with("warning_signs", choices(&["injection_reaction"]));
+    let Assessment::Referral(r) = assess(c, &both) else {
+        panic!("a referral");
+    };
+    assert_eq!(r.flags[0].id, "injection_complication");
+}
+
+/// Turns per-question random numbers into an answer set (as in `properties.rs`): unanswered,
+/// garbage or a valid answer; multi-choice answers pick their exclusive option ("none") half
+/// the time, so red flags are neither always nor never raised.
+fn build(raw: &[(u8, u32, u32)]) -> Answers {
+    let c = catalog();
+    let mut a = Answers::new();
+    for (q, &(mode, x, y)) in c.questions.iter().zip(raw) {
+        let answer = match (mode % 8, &q.kind) {
+            (0, _) => continue,
+            (1, _) => match x % 3 {
+                0 => Answer::Number(y),
+                1 => Answer::YesNo(y % 2 == 0),
+                _ => Answer::Choices(Vec::new()),
+            },
+            (_, QuestionKind::SingleChoice) => {
+                Answer::Choice(q.options[x as usize % q.options.len()].id.clone())
+            }
+            (_, QuestionKind::MultiChoice) => match q.options.iter().find(|o| o.exclusive) {
+                Some(o) if y % 2 == 0 => Answer::Choices(vec![o.id.clone()]),
+                _ => {
+                    let picked: Vec<String> = q
+                        .options
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, o)| !o.exclusive && x & (1 << (i % 32)) != 0)
+                        .map(|(_, o)| o.id.clone())
+                        .collect();
+                    if picked.is_empty() {
+                        continue;
+                    }
+                    Answer::Choices(picked)
+                }
+            },
+            (_, QuestionKind::YesNo) => Answer::YesNo(x % 3 == 0),
+            (_, QuestionKind::Number { min, max }) => Answer::Number(min + x % (max - min + 1)),
+        };
+        a.insert(q.id.clone(), answer);
+    }
+    a
+}
+
+fn answers() -> impl Strategy<Value = Answers> {
+    let n = catalog().questions.len();
+    prop::collection::vec((any::<u8>(), any::<u32>(), any::<u32>()), n).prop_map(|raw| build(&raw))
+}
+
+/// A patient answering one question per screen, as the widget asks them: the next question
+/// is the first visible one after the current, given the answers so far. Returns the
+/// questions asked and, for each, whether the questionnaire had ended before it was asked.
+fn walk_as_a_patient(c: &Catalog, all: &Answers) -> Vec<(String, bool)> {
+    let mut given = Answers::new();
+    let mut asked: Vec<(String, bool)> = Vec::new();
+    loop {
+        let visible = visible_questions(c, &given);
+        let next = match asked.last() {
+            None => visible.first(),
+            Some((current, _)) => visible.iter().skip_while(|q| &q.id != current).nth(1),
+        };
+        let Some(q) = next else { break };
+        asked.push((q.id.clone(), ended_by_red_flag(c, &given)));
+        if let Some(a) = all.get(&q.id) {
+            given.insert(q.id.clone(), a.clone());
+        }
+    }
+    asked
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 800, ..ProptestConfig::default() })]
+
+    /// Once a red flag is raised no further question is asked, and the outcome is the
+    /// referral the full questionnaire gives (the same flags).
+    #[test]
+    fn once_a_red_flag_is_raised_nothing_more_is_asked(a in answers()) {
+        let c = catalog();
+        let walked = walk_as_a_patient(c, &a);
+        prop_assert!(walked.iter().all(|(_, ended)| !ended), "asked after the end: {walked:?}");
+        let asked: Vec<String> = walked.into_iter().map(|(id, _)| id).collect();
+        prop_assert_eq!(&asked, &ids(&visible_questions(c, &a)));
+
+        let (full_visible, full_effective) = full_questionnaire(c, &a);
+        let full_flags = raised(c, &full_effective);
+        prop_assert_eq!(&referral_flags(c, &a), &full_flags);
+        if ended_by_red_flag(c, &a) {
+            // The questionnaire stops at `warning_signs`, the last question a red flag reads:
+            // what is asked is the full questionnaire's beginning, and the outcome a referral.
+            prop_assert!(!full_flags.is_empty());
+            prop_assert_eq!(asked.last().map(String::as_str), Some("warning_signs"));
+            prop_assert_eq!(&asked[..], &full_visible[..asked.len()]);
+            prop_assert!(matches!(assess(c, &a), Assessment::Referral(_)));
+        } else {
+            // Without a red flag, every question is still asked, in the new order. (A flag
+            // from severe acne alone does not end it while `warning_signs`, which can raise a
+            // more urgent one, still waits for its answer.)
+            prop_assert_eq!(&asked, &full_visible);
+            prop_assert_eq!(effective_answers(c, &a), full_effective.clone());
+            if !full_flags.is_empty() {
+                prop_assert!(full_effective.get("warning_signs").is_none());
+            }
+        }
+    }
+
+    /// A patient who stops answering mid-way never gets an early end without a flag, and
+    /// every question asked so far stays asked when more answers come (Back keeps working).
+    #[test]
+    fn answering_more_never_changes_the_questions_behind(a in answers(), cut in 0usize..24) {
+        let c = catalog();
+        let order: Vec<String> = c.questions.iter().map(|q| q.id.clone()).collect();
+        let mut partial = Answers::new();
+        for id in order.iter().take(cut) {
+            if let Some(answer) = a.get(id) {
+                partial.insert(id.clone(), answer.clone());
+            }
+        }
+        let before = ids(&visible_questions(c, &partial));
+        let after = ids(&visible_questions(c, &a));
+        let behind: Vec<&String> = before.iter().filter(|id| order.iter().position(|o| o == *id) < Some(cut)).collect();
+        let behind_after: Vec<&String> = after.iter().filter(|id| order.iter().position(|o| o == *id) < Some(cut)).collect();
+        prop_assert_eq!(behind, behind_after);
+        if ended_by_red_flag(c, &partial) {
+            prop_assert!(!raised(c, &effective_answers(c, &partial)).is_empty());
+        }
+    }
+}
+
+/// Guards against a vacuous property: the generator reaches both outcomes and the early end.
+#[test]
+fn generator_reaches_early_ends_and_full_questionnaires() {
+    let c = catalog();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let (mut ended, mut full) = (0, 0);
+    for _ in 0..2000 {
+        let raw: Vec<(u8, u32, u32)> = c
+            .questions
+            .iter()
+            .map(|_| (next() as u8, next() as u32, next() as u32))
+            .collect();
+        let a = build(&raw);
+        if ended_by_red_flag(c, &a) {
+            ended += 1;
+        } else if visible_questions(c, &a).len() >= c.questions.len() - 2 {
+            full += 1;
+        }
+    }
+    assert!(ended > 100 && full > 100, "ended {ended}, full {full}");
+}
