@@ -16,7 +16,7 @@ pub const GOAL_BYTES: u64 = 120 * 1024;
 
 /// The enforced budget: today's size plus a small margin, so any growth fails the test until
 /// it is argued for here. Lower it whenever the bundle shrinks; never raise it silently.
-pub const CEILING_BYTES: u64 = 250 * 1024;
+pub const CEILING_BYTES: u64 = 240 * 1024;
 
 /// One file of a first visit.
 #[derive(Debug, Clone, PartialEq, Eq)]
