@@ -2,13 +2,18 @@
 // both take it: answer the question on screen, press Next, time until the next question is in
 // the DOM and until the next frame. The performance marks let a trace find each step.
 
-/** Answers the current question; resolves once the form is ready for Next. */
+/**
+ * Answers the current question as a patient without warning signs would ("none" where a
+ * question offers it, else the first option; a red flag would end the questionnaire early);
+ * resolves once the form is ready for Next.
+ */
 export async function answer(page) {
   const form = page.locator('form[data-question]');
   await form.waitFor();
   const number = form.locator('input[type=number]');
-  if (await number.count()) await number.fill('30');
-  else await form.locator('.sc-option input').first().check();
+  if (await number.count()) return number.fill('30');
+  const none = form.locator('.sc-option input[value="none"]');
+  await ((await none.count()) ? none : form.locator('.sc-option input').first()).check();
 }
 
 /** Presses Next; resolves with the ms until the next question is in the DOM and painted. */
