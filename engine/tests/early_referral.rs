@@ -9,15 +9,12 @@
 
 use proptest::prelude::*;
 use skin_consult_engine::{
-    assess, builtin_catalog, check_answer, effective_answers, ended_by_red_flag, missing_required,
-    visible_questions, Answer, Answers, Assessment, Catalog, QuestionKind,
+    assess, check_answer, effective_answers, ended_by_red_flag, missing_required,
+    visible_questions, Answer, Answers, Assessment, Catalog,
 };
-use std::sync::OnceLock;
 
-fn catalog() -> &'static Catalog {
-    static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(builtin_catalog)
-}
+mod common;
+use common::{answers, build, catalog};
 
 fn choices(xs: &[&str]) -> Answer {
     Answer::Choices(xs.iter().map(|s| s.to_string()).collect())
@@ -257,52 +254,6 @@ fn severe_acne_still_asks_the_warning_signs() {
         panic!("a referral");
     };
     assert_eq!(r.flags[0].id, "injection_complication");
-}
-
-/// Turns per-question random numbers into an answer set (as in `properties.rs`): unanswered,
-/// garbage or a valid answer; multi-choice answers pick their exclusive option ("none") half
-/// the time, so red flags are neither always nor never raised.
-fn build(raw: &[(u8, u32, u32)]) -> Answers {
-    let c = catalog();
-    let mut a = Answers::new();
-    for (q, &(mode, x, y)) in c.questions.iter().zip(raw) {
-        let answer = match (mode % 8, &q.kind) {
-            (0, _) => continue,
-            (1, _) => match x % 3 {
-                0 => Answer::Number(y),
-                1 => Answer::YesNo(y % 2 == 0),
-                _ => Answer::Choices(Vec::new()),
-            },
-            (_, QuestionKind::SingleChoice) => {
-                Answer::Choice(q.options[x as usize % q.options.len()].id.clone())
-            }
-            (_, QuestionKind::MultiChoice) => match q.options.iter().find(|o| o.exclusive) {
-                Some(o) if y % 2 == 0 => Answer::Choices(vec![o.id.clone()]),
-                _ => {
-                    let picked: Vec<String> = q
-                        .options
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, o)| !o.exclusive && x & (1 << (i % 32)) != 0)
-                        .map(|(_, o)| o.id.clone())
-                        .collect();
-                    if picked.is_empty() {
-                        continue;
-                    }
-                    Answer::Choices(picked)
-                }
-            },
-            (_, QuestionKind::YesNo) => Answer::YesNo(x % 3 == 0),
-            (_, QuestionKind::Number { min, max }) => Answer::Number(min + x % (max - min + 1)),
-        };
-        a.insert(q.id.clone(), answer);
-    }
-    a
-}
-
-fn answers() -> impl Strategy<Value = Answers> {
-    let n = catalog().questions.len();
-    prop::collection::vec((any::<u8>(), any::<u32>(), any::<u32>()), n).prop_map(|raw| build(&raw))
 }
 
 /// A patient answering one question per screen, as the widget asks them: the next question

@@ -1,66 +1,10 @@
 //! Property tests over generated answer sets (valid, invalid, missing and stale answers).
 
 use proptest::prelude::*;
-use skin_consult_engine::{
-    assess, builtin_catalog, describe_plan, effective_answers, Answer, Answers, Assessment,
-    Catalog, Effect, QuestionKind, Status,
-};
-use std::sync::OnceLock;
+use skin_consult_engine::{assess, describe_plan, effective_answers, Assessment, Effect, Status};
 
-fn catalog() -> &'static Catalog {
-    static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(builtin_catalog)
-}
-
-/// Turns per-question random numbers into an answer set. Mode 0 = unanswered, 1 = garbage,
-/// otherwise a valid answer; multi-choice answers pick their exclusive option half the time,
-/// so red flags are neither always nor never present.
-fn build(raw: &[(u8, u32, u32)]) -> Answers {
-    let c = catalog();
-    let mut a = Answers::new();
-    for (q, &(mode, x, y)) in c.questions.iter().zip(raw) {
-        let answer = match (mode % 8, &q.kind) {
-            (0, _) => continue,
-            (1, _) => match x % 4 {
-                0 => Answer::Number(y),
-                1 => Answer::YesNo(y % 2 == 0),
-                2 => Answer::Choice(format!("opt{}", y % 3)),
-                _ => Answer::Choices(Vec::new()),
-            },
-            (_, QuestionKind::SingleChoice) => {
-                Answer::Choice(q.options[x as usize % q.options.len()].id.clone())
-            }
-            (_, QuestionKind::MultiChoice) => {
-                let exclusive = q.options.iter().find(|o| o.exclusive);
-                match exclusive {
-                    Some(o) if y % 2 == 0 => Answer::Choices(vec![o.id.clone()]),
-                    _ => {
-                        let picked: Vec<String> = q
-                            .options
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, o)| !o.exclusive && x & (1 << (i % 32)) != 0)
-                            .map(|(_, o)| o.id.clone())
-                            .collect();
-                        if picked.is_empty() {
-                            continue;
-                        }
-                        Answer::Choices(picked)
-                    }
-                }
-            }
-            (_, QuestionKind::YesNo) => Answer::YesNo(x % 3 == 0),
-            (_, QuestionKind::Number { min, max }) => Answer::Number(min + x % (max - min + 1)),
-        };
-        a.insert(q.id.clone(), answer);
-    }
-    a
-}
-
-fn answers() -> impl Strategy<Value = Answers> {
-    let n = catalog().questions.len();
-    prop::collection::vec((any::<u8>(), any::<u32>(), any::<u32>()), n).prop_map(|raw| build(&raw))
-}
+mod common;
+use common::{answers, build, catalog};
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
