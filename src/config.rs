@@ -10,12 +10,11 @@
 //! winning field by field. Reviewed catalog overrides (`catalog.procedures`) are applied by
 //! [`overrides`].
 
-use std::rc::Rc;
-
 use skin_consult_engine::json::{self, Map, Value};
 use skin_consult_engine::{Catalog, StrMap, Text};
 
 use crate::clinic::Clinic;
+use crate::state::SharedCatalog;
 
 pub mod overrides;
 
@@ -71,17 +70,6 @@ pub struct EmbedSettings {
     pub events_include_answers: bool,
 }
 
-/// The catalog with the clinic's reviewed overrides applied. Compared by identity: it is built
-/// once at start-up, and comparing two catalogs field by field on every render would be waste.
-#[derive(Debug, Clone)]
-pub struct ClinicCatalog(pub Rc<Catalog>);
-
-impl PartialEq for ClinicCatalog {
-    fn eq(&self, other: &ClinicCatalog) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// The clinic's configuration, with defaults wherever it said nothing usable.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
@@ -107,7 +95,7 @@ pub struct Config {
     pub debug: bool,
     /// The built-in catalog with the clinic's reviewed overrides (`None`: no override applied,
     /// the built-in catalog as it is).
-    pub catalog: Option<ClinicCatalog>,
+    pub catalog: Option<SharedCatalog>,
     /// Who reviewed each procedure's override and what it changed, per procedure id (only
     /// overrides that were applied).
     pub reviewed: StrMap<Reviewed>,

@@ -1,12 +1,8 @@
 //! The first state: from a share link in the URL fragment, else from saved progress, else fresh.
 
-use std::rc::Rc;
-
-use skin_consult_engine::Catalog;
-
 use crate::persist;
 use crate::share;
-use crate::state::{ConsultState, Notice, Step};
+use crate::state::{ConsultState, Notice, SharedCatalog, Step};
 
 /// Whether a URL fragment is meant for this widget (a host page may use its own anchors).
 pub fn is_share_fragment(fragment: &str) -> bool {
@@ -16,11 +12,12 @@ pub fn is_share_fragment(fragment: &str) -> bool {
 /// Builds the initial state. A share link wins over saved progress; anything unreadable gives
 /// the welcome screen with a notice saying so (a broken link keeps valid saved answers).
 pub fn initial_state(
-    catalog: Rc<Catalog>,
+    catalog: impl Into<SharedCatalog>,
     lang: String,
     fragment: Option<&str>,
     stored: Option<&str>,
 ) -> ConsultState {
+    let catalog = catalog.into();
     let fresh = ConsultState::new(catalog.clone(), lang);
     if let Some(fragment) = fragment.filter(|f| is_share_fragment(f)) {
         return match share::decode(&catalog, fragment) {

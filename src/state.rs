@@ -100,10 +100,10 @@ pub enum AnswerProblem {
 }
 
 /// Everything the widget shows derives from this.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConsultState {
     /// The catalog in use.
-    pub catalog: Rc<Catalog>,
+    pub catalog: SharedCatalog,
     /// Every answer given, including ones a later change of branch has hidden.
     pub answers: Answers,
     /// The current step.
@@ -125,35 +125,30 @@ pub struct ConsultState {
     pub idle_warning: bool,
 }
 
-/// Equal when every field is, the catalog by identity: a consultation's catalog is built once
-/// at start-up and shared, so comparing two states (as the context provider does on every
-/// render) never walks it, and the catalog's field-by-field comparison is not compiled into
-/// the bundle.
-impl PartialEq for ConsultState {
-    fn eq(&self, other: &Self) -> bool {
-        // Destructured so that a new field cannot be left out of the comparison.
-        let ConsultState {
-            catalog,
-            answers,
-            step,
-            lang,
-            notice,
-            problem,
-            editing_from_review,
-            plan_start,
-            plan_toggled,
-            idle_warning,
-        } = self;
-        *step == other.step
-            && *problem == other.problem
-            && *notice == other.notice
-            && *editing_from_review == other.editing_from_review
-            && *idle_warning == other.idle_warning
-            && *lang == other.lang
-            && *answers == other.answers
-            && *plan_start == other.plan_start
-            && *plan_toggled == other.plan_toggled
-            && Rc::ptr_eq(catalog, &other.catalog)
+/// A catalog shared by reference and compared by identity: a consultation's catalog (the
+/// built-in one, or the clinic's with its reviewed overrides) is built once at start-up and
+/// never changed, so comparing states and props (as yew does on every render) never walks it,
+/// and the catalog's field-by-field comparison is not compiled into the bundle.
+#[derive(Debug, Clone)]
+pub struct SharedCatalog(pub Rc<Catalog>);
+
+impl PartialEq for SharedCatalog {
+    fn eq(&self, other: &SharedCatalog) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedCatalog {
+    type Target = Catalog;
+
+    fn deref(&self) -> &Catalog {
+        &self.0
+    }
+}
+
+impl From<Rc<Catalog>> for SharedCatalog {
+    fn from(catalog: Rc<Catalog>) -> SharedCatalog {
+        SharedCatalog(catalog)
     }
 }
 
@@ -201,9 +196,9 @@ pub enum Action {
 
 impl ConsultState {
     /// A fresh consultation.
-    pub fn new(catalog: Rc<Catalog>, lang: String) -> ConsultState {
+    pub fn new(catalog: impl Into<SharedCatalog>, lang: String) -> ConsultState {
         ConsultState {
-            catalog,
+            catalog: catalog.into(),
             answers: Answers::new(),
             step: Step::Welcome,
             lang,

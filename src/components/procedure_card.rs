@@ -1,41 +1,23 @@
 //! One procedure on the results screen: what it is, why (or why not), how often, what to expect.
 
-use std::rc::Rc;
-
-use skin_consult_engine::{describe_plan, Catalog, ProcedureResult, Status};
+use skin_consult_engine::{describe_plan, ProcedureResult, Status};
 use yew::prelude::*;
 
 use super::use_config;
 use crate::i18n::{capitalize_first, t, tf};
+use crate::state::SharedCatalog;
 
 /// Properties of [`ProcedureCard`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ProcedureCardProps {
     /// The catalog the result refers to.
-    pub catalog: Rc<Catalog>,
+    pub catalog: SharedCatalog,
     /// The assessment of this procedure.
     pub result: ProcedureResult,
     /// Display language.
     pub lang: AttrValue,
     /// The name to show (the clinic may replace the catalog's).
     pub name: AttrValue,
-}
-
-/// Equal when every field is, the catalog by identity (it is shared, never rebuilt; see
-/// [`crate::state::ConsultState`]).
-impl PartialEq for ProcedureCardProps {
-    fn eq(&self, other: &Self) -> bool {
-        let ProcedureCardProps {
-            catalog,
-            result,
-            lang,
-            name,
-        } = self;
-        *result == other.result
-            && *lang == other.lang
-            && *name == other.name
-            && Rc::ptr_eq(catalog, &other.catalog)
-    }
 }
 
 /// A card with `data-procedure` and `data-status` (a stable contract for tests and clinics).

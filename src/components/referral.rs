@@ -1,39 +1,23 @@
 //! The referral screen: a calm "see a doctor first", what was noticed, who to see, how soon.
 
-use skin_consult_engine::{Answers, Catalog, Referral, Urgency};
+use skin_consult_engine::{Answers, Referral, Urgency};
 use yew::prelude::*;
 
 use super::review::answer_text;
 use crate::i18n::t;
+use crate::state::SharedCatalog;
 
 /// Properties of [`ReferralView`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ReferralProps {
     /// The raised flags.
     pub referral: Referral,
     /// The catalog, to quote the triggering questions.
-    pub catalog: std::rc::Rc<Catalog>,
+    pub catalog: SharedCatalog,
     /// The patient's effective answers, to quote what raised each flag.
     pub answers: Answers,
     /// Display language.
     pub lang: AttrValue,
-}
-
-/// Equal when every field is, the catalog by identity (it is shared, never rebuilt; see
-/// [`crate::state::ConsultState`]).
-impl PartialEq for ReferralProps {
-    fn eq(&self, other: &Self) -> bool {
-        let ReferralProps {
-            referral,
-            catalog,
-            answers,
-            lang,
-        } = self;
-        *referral == other.referral
-            && *answers == other.answers
-            && *lang == other.lang
-            && std::rc::Rc::ptr_eq(catalog, &other.catalog)
-    }
 }
 
 /// Shown instead of any procedure when a red flag is raised.

@@ -20,7 +20,8 @@ use std::rc::Rc;
 use skin_consult_engine::json::{self, Map, Value};
 use skin_consult_engine::{parse_catalog_procedures, StrSet, Text, BUILTIN_CATALOG_JSON};
 
-use super::{check_name, ClinicCatalog, Config, ConfigError, Reader};
+use super::{check_name, Config, ConfigError, Reader};
+use crate::state::SharedCatalog;
 
 /// The known-settings pattern of one procedure's override.
 pub(super) const OVERRIDE_PATTERN: &str = "catalog.procedures.*";
@@ -401,7 +402,7 @@ fn apply(reader: &mut Reader, wanted: Vec<Override>, config: &mut Config) {
         }
         let errors = match parse_catalog_procedures(&tree.to_string()) {
             Ok(catalog) => {
-                config.catalog = Some(ClinicCatalog(Rc::new(catalog)));
+                config.catalog = Some(SharedCatalog(Rc::new(catalog)));
                 config.reviewed = pending
                     .iter()
                     .map(|o| {
