@@ -72,8 +72,12 @@ pub fn app(props: &AppProps) -> Html {
             Callback::from(move |_| active.dispatch(Action::StillHere)),
         );
     }
+    // A kiosk takes a new version by itself between patients, so a language the next patient
+    // just picked on the welcome screen counts as a patient being there.
+    let between_patients =
+        !consult.holds_patient_data() && (!kiosk || consult.lang == *default_lang);
     let update = UpdateStatus {
-        ready: crate::offline::use_service_worker(!consult.holds_patient_data(), kiosk),
+        ready: crate::offline::use_service_worker(between_patients, kiosk),
     };
     let staff_open = use_state(|| false);
     let long_press = {
@@ -89,6 +93,7 @@ pub fn app(props: &AppProps) -> Html {
             open.set(false);
             kiosk_left.set(true);
             browser::replace_query(&crate::without_param(&browser::query(), KIOSK_PARAM));
+            crate::offline::link_manifest(false);
         })
     };
     let close_staff = {

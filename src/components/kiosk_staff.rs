@@ -1,10 +1,52 @@
 //! The staff exit of kiosk mode: a dialog that leaves kiosk mode, after the clinic's
-//! `kiosk.exit_code` when it set one.
+//! `kiosk.exit_code` when it set one. After [`MAX_WRONG_CODES`] wrong codes in a row the
+//! dialog refuses every code for [`LOCKOUT_MS`], so a patient cannot try codes one by one.
+
+use std::cell::Cell;
 
 use yew::prelude::*;
 
 use super::use_consult;
 use crate::i18n::t;
+
+/// Wrong codes in a row that lock the staff exit.
+pub const MAX_WRONG_CODES: u32 = 5;
+
+/// How long the staff exit stays locked after [`MAX_WRONG_CODES`] wrong codes.
+pub const LOCKOUT_MS: f64 = 60_000.0;
+
+thread_local! {
+    // Outside the dialog, which is rebuilt each time it opens: closing it must not reset the count.
+    static WRONG_CODES: Cell<u32> = const { Cell::new(0) };
+    static LOCKED_UNTIL: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// What the dialog says under the code field.
+#[derive(Clone, Copy, PartialEq)]
+enum CodeError {
+    None,
+    Wrong,
+    Locked,
+}
+
+/// Checks a typed code against the clinic's, counting wrong ones; `now` in ms since the epoch.
+fn check_code(expected: &str, typed: &str, now: f64) -> CodeError {
+    if now < LOCKED_UNTIL.get() {
+        return CodeError::Locked;
+    }
+    if expected == typed.trim() {
+        WRONG_CODES.set(0);
+        return CodeError::None;
+    }
+    let wrong = WRONG_CODES.get() + 1;
+    if wrong >= MAX_WRONG_CODES {
+        WRONG_CODES.set(0);
+        LOCKED_UNTIL.set(now + LOCKOUT_MS);
+        return CodeError::Locked;
+    }
+    WRONG_CODES.set(wrong);
+    CodeError::Wrong
+}
 
 /// Properties of [`StaffExit`].
 #[derive(Properties, PartialEq)]
@@ -23,7 +65,7 @@ pub fn staff_exit(props: &StaffExitProps) -> Html {
     let consult = use_consult();
     let lang = consult.lang.as_str();
     let typed = use_state(String::new);
-    let wrong = use_state(|| false);
+    let error = use_state(|| CodeError::None);
     let input = use_node_ref();
     let cancel_button = use_node_ref();
     {
@@ -38,21 +80,26 @@ pub fn staff_exit(props: &StaffExitProps) -> Html {
         });
     }
     let oninput = {
-        let (typed, wrong) = (typed.clone(), wrong.clone());
+        let (typed, error) = (typed.clone(), error.clone());
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             typed.set(input.value());
-            wrong.set(false);
+            if *error == CodeError::Wrong {
+                error.set(CodeError::None);
+            }
         })
     };
     let onsubmit = {
-        let (typed, wrong) = (typed.clone(), wrong.clone());
+        let (typed, error) = (typed.clone(), error.clone());
         let (code, on_exit) = (props.exit_code.clone(), props.on_exit.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match &code {
-                Some(code) if code.as_str() != typed.trim() => wrong.set(true),
-                _ => on_exit.emit(()),
+            match code
+                .as_deref()
+                .map(|code| check_code(code, &typed, js_sys::Date::now()))
+            {
+                None | Some(CodeError::None) => on_exit.emit(()),
+                Some(refused) => error.set(refused),
             }
         })
     };
@@ -68,10 +115,13 @@ pub fn staff_exit(props: &StaffExitProps) -> Html {
                         <span>{ t(lang, "staff_code") }</span>
                         <input type="password" inputmode="numeric" autocomplete="off" ref={input}
                             value={(*typed).clone()} oninput={oninput}
-                            aria-invalid={(*wrong).then_some("true")} />
+                            aria-invalid={(*error != CodeError::None).then_some("true")} />
                     </label>
-                    if *wrong {
+                    if *error == CodeError::Wrong {
                         <p class="sc-error" role="alert">{ t(lang, "staff_code_wrong") }</p>
+                    }
+                    if *error == CodeError::Locked {
+                        <p class="sc-error" role="alert">{ t(lang, "staff_code_locked") }</p>
                     }
                 }
                 <div class="sc-actions">
@@ -82,5 +132,27 @@ pub fn staff_exit(props: &StaffExitProps) -> Html {
                 </div>
             </form>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_codes_lock_the_exit_for_a_while_even_for_the_right_code() {
+        let t0 = 1_000_000.0;
+        for _ in 1..MAX_WRONG_CODES {
+            assert!(check_code("2468", "1111", t0) == CodeError::Wrong);
+        }
+        assert!(check_code("2468", "1111", t0) == CodeError::Locked);
+        assert!(check_code("2468", "2468", t0 + LOCKOUT_MS - 1.0) == CodeError::Locked);
+        assert!(check_code("2468", " 2468 ", t0 + LOCKOUT_MS) == CodeError::None);
+        // The right code starts the count again.
+        for _ in 1..MAX_WRONG_CODES {
+            assert!(check_code("2468", "", t0 + LOCKOUT_MS) == CodeError::Wrong);
+        }
+        assert!(check_code("2468", "2468", t0 + LOCKOUT_MS) == CodeError::None);
+        assert!(check_code("2468", "1", t0 + LOCKOUT_MS) == CodeError::Wrong);
     }
 }

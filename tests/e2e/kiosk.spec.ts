@@ -245,6 +245,36 @@ codeTest('with an exit code, staff leave kiosk mode only after typing it', async
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
 });
 
+codeTest('after five wrong codes the staff exit refuses every code for a minute', async ({ questionnaire: q, page }) => {
+  await openKiosk(q, '/');
+  const dialog = page.getByRole('dialog', { name: 'Staff only' });
+  const code = dialog.getByLabel('Staff code');
+  const message = dialog.getByRole('alert');
+  const tryCode = async (typed: string) => {
+    await code.fill(typed);
+    await code.press('Enter');
+  };
+  await page.keyboard.press('Control+Alt+k');
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await tryCode(`${attempt}${attempt}${attempt}${attempt}`);
+    await expect(message).toHaveText('That code is not right.');
+  }
+  // Closing and reopening the dialog does not reset the count.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.keyboard.press('Control+Alt+k');
+  await tryCode('5555');
+  const locked = 'Too many wrong codes. Wait a minute, then try again.';
+  await expect(message).toHaveText(locked);
+  await tryCode(EXIT_CODE);
+  await expect(message).toHaveText(locked);
+  await expect(q.root.locator('.sc-app.sc-kiosk')).toHaveCount(1);
+
+  await page.clock.runFor(60_000);
+  await tryCode(EXIT_CODE);
+  await expect(dialog).toHaveCount(0);
+  await expect(q.root.locator('.sc-kiosk')).toHaveCount(0);
+});
+
 // -- Updates between patients ----------------------------------------------------------------
 
 const updateTest = deploymentTest(test);
@@ -295,6 +325,33 @@ updateTest('a new version waits while a patient answers, and is taken by itself 
   await expect
     .poll(async () => Object.keys(await precached(page)), { message: 'only the new version is cached' })
     .toEqual([`skin-consult:${deployment.url}:${version}`]);
+});
+
+updateTest('a language picked on the welcome screen holds the new version back until the wipe', async ({
+  questionnaire: q,
+  page,
+  deployment,
+}) => {
+  const marker = page.locator('head meta[name="sc-e2e-build"]');
+  const idle = page.getByRole('alertdialog');
+  await openKiosk(q);
+  await expect(q.startButton).toBeEnabled();
+  await waitForServiceWorker(page);
+  // The next patient picks Turkish, then a new version is found: it waits for them.
+  await q.languageSelect.selectOption('tr');
+  publishNewVersion(deployment.dir);
+  await findNewVersion(page);
+  await expect(q.root.locator('.sc-app')).toHaveAttribute('lang', 'tr');
+  await expect(marker).toHaveCount(0);
+  expect(await versionWaiting(page), 'the new version still waits').toBe(true);
+
+  // Nobody starts: the idle time resets the language without a warning (there are no answers
+  // to keep), and then the new version takes over.
+  await page.clock.runFor(IDLE_MS);
+  await expect(marker).toHaveCount(1);
+  await expect(idle).toHaveCount(0);
+  await expect(q.root.locator('.sc-app.sc-kiosk')).toHaveAttribute('lang', 'en');
+  await expect(q.startButton).toBeEnabled();
 });
 
 updateTest('on the welcome screen a new version is taken at once, with no banner to press', async ({
