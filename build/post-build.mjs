@@ -4,13 +4,16 @@
 //
 // 1. embed/build/csp-loader.mjs replaces Trunk's inline start-up script with an external
 //    loader, so the widget runs under a strict Content-Security-Policy;
-// 2. pwa/precache.mjs makes the build's links relative and writes sw.js with every file of
+// 2. pwa/kiosk-manifest.mjs writes the kiosk variant of the web app manifest (its start URL
+//    turns kiosk mode on), before the precache list is made so it is on it;
+// 3. pwa/precache.mjs makes the build's links relative and writes sw.js with every file of
 //    the build and its hash (offline tablet mode);
-// 3. build/precompress.mjs writes Brotli copies of the hashed assets (release builds only:
+// 4. build/precompress.mjs writes Brotli copies of the hashed assets (release builds only:
 //    `trunk serve` rebuilds stay fast).
 
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { writeKioskManifest } from '../pwa/kiosk-manifest.mjs';
 import { writeServiceWorker } from '../pwa/precache.mjs';
 import { precompress } from './precompress.mjs';
 
@@ -22,6 +25,7 @@ if (!dir) {
 execFileSync(process.execPath, [fileURLToPath(new URL('../embed/build/csp-loader.mjs', import.meta.url))], {
   stdio: 'inherit',
 });
+writeKioskManifest(dir);
 const { version, count } = writeServiceWorker(dir);
 console.log(`sw.js: version ${version}, ${count} files precached`);
 if (process.env.TRUNK_PROFILE === 'release') {

@@ -1,7 +1,8 @@
 // Post-build step: writes sw.js (from pwa/sw-template.js) into the build with the list of
 // every file of the build, each with its SHA-384 hash, and a version derived from all of
 // them. Trunk runs it through build/post-build.mjs; it can also be run on a finished build,
-// e.g. after a clinic pasted its configuration into index.html:
+// e.g. after a clinic pasted its configuration into index.html or renamed the app in
+// manifest.webmanifest (run this way, it first rewrites the kiosk manifest from it):
 //
 //   node pwa/precache.mjs dist
 //
@@ -18,6 +19,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isEncodedCopy } from '../build/precompress.mjs';
+import { writeKioskManifest } from './kiosk-manifest.mjs';
 
 const SW = 'sw.js';
 
@@ -91,6 +93,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error('usage: node pwa/precache.mjs <build folder>');
     process.exit(2);
   }
+  writeKioskManifest(dir);
   const { version, count } = writeServiceWorker(dir);
   console.log(`sw.js: version ${version}, ${count} files precached`);
 }

@@ -146,7 +146,10 @@ pub fn start() {
             Some(clinic) => clinic.0.clone(),
             None => Rc::new(builtin),
         };
-        config.kiosk.enabled |= components::kiosk::kiosk_requested(&query);
+        if components::kiosk::kiosk_requested(&query) {
+            config.kiosk.enabled = true;
+            offline::link_manifest(true);
+        }
         let props = AppProps {
             initial: Some(Rc::new(initial_state_from_browser(catalog, &config))),
             config: Rc::new(config),

@@ -33,12 +33,34 @@ fn container() -> Option<ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
+/// The web app manifest, and its kiosk variant (written by `pwa/kiosk-manifest.mjs`), whose
+/// start URL turns kiosk mode on.
+pub const MANIFEST: &str = "manifest.webmanifest";
+/// See [`MANIFEST`].
+pub const KIOSK_MANIFEST: &str = "manifest-kiosk.webmanifest";
+
+/// Whether the page is the widget's own (not a clinic page that embeds it).
+fn own_page() -> bool {
+    gloo::utils::document()
+        .get_element_by_id(crate::MOUNT_ID)
+        .is_some_and(|mount| mount.has_attribute("data-sc-page"))
+}
+
 /// Whether this page should register the service worker.
 fn wanted() -> bool {
-    !cfg!(debug_assertions)
-        && gloo::utils::document()
-            .get_element_by_id(crate::MOUNT_ID)
-            .is_some_and(|mount| mount.has_attribute("data-sc-page"))
+    !cfg!(debug_assertions) && own_page()
+}
+
+/// Links the kiosk manifest (`kiosk`) or the normal one on the widget's own page: a tablet
+/// installed from `?kiosk=1` then opens in kiosk mode, since an installed app opens its
+/// manifest's start URL rather than the address it was installed from.
+pub fn link_manifest(kiosk: bool) {
+    if !own_page() {
+        return;
+    }
+    if let Ok(Some(link)) = gloo::utils::document().query_selector("link[rel=manifest]") {
+        let _ = link.set_attribute("href", if kiosk { KIOSK_MANIFEST } else { MANIFEST });
+    }
 }
 
 /// Registers the service worker; `on_update` runs once a new version is cached and waiting

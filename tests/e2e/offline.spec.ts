@@ -70,6 +70,40 @@ test('the web app manifest is linked, valid and installable from any folder', as
   expect(parsed.errors, 'manifest parse errors').toEqual([]);
 });
 
+test('opened with ?kiosk=1 the page links the kiosk manifest, whose start URL opens kiosk mode', async ({
+  questionnaire: q,
+  page,
+  request,
+  baseURL,
+}) => {
+  const link = page.locator('head link[rel="manifest"]');
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto('/?kiosk=1');
+  await expect(q.root.locator('.sc-app.sc-kiosk')).toHaveCount(1);
+  await expect(link).toHaveAttribute('href', 'manifest-kiosk.webmanifest');
+
+  // The browser's own view of the manifest it would install: the kiosk one, valid, the same
+  // app but for its name and a start URL that turns kiosk mode on.
+  const parsed = await cdp.send('Page.getAppManifest');
+  const manifestUrl = new URL('manifest-kiosk.webmanifest', baseURL);
+  expect(parsed.url).toBe(manifestUrl.href);
+  expect(parsed.errors, 'manifest parse errors').toEqual([]);
+  const kiosk = JSON.parse(parsed.data!);
+  const normal = await (await request.get(new URL('manifest.webmanifest', baseURL).href)).json();
+  expect(kiosk).toEqual({ ...normal, name: `${normal.name} (kiosk)`, start_url: './?kiosk=1' });
+
+  // Opening the start URL, as the installed app does, starts kiosk mode.
+  await page.goto(new URL(kiosk.start_url, manifestUrl).href);
+  await expect(q.root.locator('.sc-app.sc-kiosk')).toHaveCount(1);
+
+  // Staff leaving kiosk mode on this page links the normal manifest again.
+  await page.keyboard.press('Control+Alt+k');
+  await page.getByRole('dialog', { name: 'Staff only' }).getByRole('button', { name: 'Leave kiosk mode' }).click();
+  await expect(q.root.locator('.sc-kiosk')).toHaveCount(0);
+  await expect(link).toHaveAttribute('href', 'manifest.webmanifest');
+  expect((await cdp.send('Page.getAppManifest')).url).toBe(new URL('manifest.webmanifest', baseURL).href);
+});
+
 test('the service worker installs and precaches every file of the build', async ({ consult, page, baseURL }) => {
   await consult.goto();
   await waitForServiceWorker(page);
