@@ -6,7 +6,8 @@ use skin_consult_engine::builtin_catalog;
 use yew::prelude::*;
 
 use super::app_hooks::{use_focus_on_step, use_persistence, use_theme};
-use super::kiosk::{use_idle_timer, use_long_press, IdleOverlay, StaffExit, KIOSK_PARAM};
+use super::kiosk::{IdleOverlay, StaffExit};
+use super::kiosk_controls::{use_kiosk, KioskControls};
 use super::update_banner::UpdateStatus;
 use super::{
     config_errors::ConfigErrors, language_switch::LanguageSwitch, notice::NoticeBar,
@@ -15,7 +16,7 @@ use super::{
 use crate::browser;
 use crate::config::{Config, ConfigError};
 use crate::i18n::{tf, DEFAULT_LANG};
-use crate::state::{Action, ConsultState, Step};
+use crate::state::{ConsultState, Step};
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -45,60 +46,23 @@ pub fn app(props: &AppProps) -> Html {
         Some(state) => (*state).clone(),
         None => ConsultState::new(Rc::new(builtin_catalog()), DEFAULT_LANG.into()),
     });
-    // Staff can leave kiosk mode (until the page is opened again).
-    let kiosk_left = use_state(|| false);
-    let config = use_memo((props.config.clone(), *kiosk_left), |(config, left)| {
-        let mut config = (**config).clone();
-        config.kiosk.enabled &= !left;
-        Rc::new(config)
-    });
-    let config: Rc<Config> = (*config).clone();
+    let KioskControls {
+        config,
+        default_lang,
+        staff_open,
+        long_press,
+        leave,
+        close_staff,
+    } = use_kiosk(props.config.clone(), &consult);
     let kiosk = config.kiosk.enabled;
     let root = use_node_ref();
     use_persistence(&consult, kiosk);
-    let default_lang = {
-        let catalog = consult.catalog.clone();
-        use_memo(config.clone(), move |config| {
-            config.choose_language(&catalog, &browser::preferred_languages())
-        })
-    };
-    {
-        let (idle, active) = (consult.dispatcher(), consult.dispatcher());
-        let lang = (*default_lang).clone();
-        use_idle_timer(
-            kiosk,
-            config.kiosk.idle_seconds.saturating_mul(1000),
-            Callback::from(move |_| idle.dispatch(Action::Idle(lang.clone()))),
-            Callback::from(move |_| active.dispatch(Action::StillHere)),
-        );
-    }
     // A kiosk takes a new version by itself between patients, so a language the next patient
     // just picked on the welcome screen counts as a patient being there.
     let between_patients =
         !consult.holds_patient_data() && (!kiosk || consult.lang == *default_lang);
     let update = UpdateStatus {
         ready: crate::offline::use_service_worker(between_patients, kiosk),
-    };
-    let staff_open = use_state(|| false);
-    let long_press = {
-        let open = staff_open.setter();
-        use_long_press(kiosk, Callback::from(move |_| open.set(true)))
-    };
-    let leave_kiosk = {
-        let (consult, kiosk_left, open) =
-            (consult.clone(), kiosk_left.setter(), staff_open.setter());
-        let lang = (*default_lang).clone();
-        Callback::from(move |_| {
-            consult.dispatch(Action::Wipe(lang.clone()));
-            open.set(false);
-            kiosk_left.set(true);
-            browser::replace_query(&crate::without_param(&browser::query(), KIOSK_PARAM));
-            crate::offline::link_manifest(false);
-        })
-    };
-    let close_staff = {
-        let open = staff_open.setter();
-        Callback::from(move |_| open.set(false))
     };
     use_focus_on_step(&consult.step, &root);
     use_theme(&config, &root);
@@ -155,9 +119,9 @@ pub fn app(props: &AppProps) -> Html {
                 if kiosk && consult.idle_warning {
                     <IdleOverlay default_lang={(*default_lang).clone()} />
                 }
-                if kiosk && *staff_open {
+                if kiosk && staff_open {
                     <StaffExit exit_code={config.kiosk.exit_code.clone().map(AttrValue::from)}
-                        on_exit={leave_kiosk} on_cancel={close_staff} />
+                        on_exit={leave} on_cancel={close_staff} />
                 }
             </div>
         </ContextProvider<UpdateStatus>>

@@ -4,9 +4,10 @@
 //! page is opened with `?kiosk=1`. Its parts live beside this module:
 //! [`super::kiosk_hooks`] (the idle timer and the staff's long press),
 //! [`super::kiosk_idle`] ("Are you still there?", then the wipe) and
-//! [`super::kiosk_staff`] (the staff exit, with `kiosk.exit_code` when the clinic set one).
+//! [`super::kiosk_staff`] (the staff exit, with `kiosk.exit_code` when the clinic set one),
+//! and `kiosk_controls` (all of them wired together for the root component).
 
-pub use super::kiosk_hooks::{use_idle_timer, use_long_press};
+pub use super::kiosk_hooks::{use_idle_timer, use_long_press, LongPress};
 pub use super::kiosk_idle::IdleOverlay;
 pub use super::kiosk_staff::StaffExit;
 

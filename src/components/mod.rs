@@ -7,6 +7,7 @@ mod app_hooks;
 pub mod booking;
 pub mod config_errors;
 pub mod kiosk;
+mod kiosk_controls;
 pub mod kiosk_hooks;
 pub mod kiosk_idle;
 pub mod kiosk_staff;

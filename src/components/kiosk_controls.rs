@@ -1,0 +1,89 @@
+//! Kiosk mode as the root component uses it: the configuration in force (kiosk mode off once
+//! staff left it), the clinic's language for the next patient, the idle timer, and the staff
+//! exit's state and handlers.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::kiosk::{use_idle_timer, use_long_press, LongPress, KIOSK_PARAM};
+use super::Consult;
+use crate::browser;
+use crate::config::Config;
+use crate::state::Action;
+
+/// What [`use_kiosk`] gives the root component.
+pub struct KioskControls {
+    /// The clinic configuration, with kiosk mode off once staff left it.
+    pub config: Rc<Config>,
+    /// The language a new patient starts in.
+    pub default_lang: Rc<String>,
+    /// Whether the staff dialog is open.
+    pub staff_open: bool,
+    /// The clinic name's long press that opens the staff dialog.
+    pub long_press: LongPress,
+    /// Leave kiosk mode (wipes the consultation).
+    pub leave: Callback<()>,
+    /// Close the staff dialog and stay in kiosk mode.
+    pub close_staff: Callback<()>,
+}
+
+/// Kiosk mode for the consultation `consult` under the clinic's `config`; the idle timer runs
+/// only while kiosk mode is on.
+#[hook]
+pub fn use_kiosk(config: Rc<Config>, consult: &Consult) -> KioskControls {
+    // Staff can leave kiosk mode (until the page is opened again).
+    let kiosk_left = use_state(|| false);
+    let config = use_memo((config, *kiosk_left), |(config, left)| {
+        let mut config = (**config).clone();
+        config.kiosk.enabled &= !left;
+        Rc::new(config)
+    });
+    let config: Rc<Config> = (*config).clone();
+    let kiosk = config.kiosk.enabled;
+    let default_lang = {
+        let catalog = consult.catalog.clone();
+        use_memo(config.clone(), move |config| {
+            config.choose_language(&catalog, &browser::preferred_languages())
+        })
+    };
+    {
+        let (idle, active) = (consult.dispatcher(), consult.dispatcher());
+        let lang = (*default_lang).clone();
+        use_idle_timer(
+            kiosk,
+            config.kiosk.idle_seconds.saturating_mul(1000),
+            Callback::from(move |_| idle.dispatch(Action::Idle(lang.clone()))),
+            Callback::from(move |_| active.dispatch(Action::StillHere)),
+        );
+    }
+    let staff_open = use_state(|| false);
+    let long_press = {
+        let open = staff_open.setter();
+        use_long_press(kiosk, Callback::from(move |_| open.set(true)))
+    };
+    let leave = {
+        let (consult, kiosk_left, open) =
+            (consult.clone(), kiosk_left.setter(), staff_open.setter());
+        let lang = (*default_lang).clone();
+        Callback::from(move |_| {
+            consult.dispatch(Action::Wipe(lang.clone()));
+            open.set(false);
+            kiosk_left.set(true);
+            browser::replace_query(&crate::without_param(&browser::query(), KIOSK_PARAM));
+            crate::offline::link_manifest(false);
+        })
+    };
+    let close_staff = {
+        let open = staff_open.setter();
+        Callback::from(move |_| open.set(false))
+    };
+    KioskControls {
+        config,
+        default_lang,
+        staff_open: *staff_open,
+        long_press,
+        leave,
+        close_staff,
+    }
+}
