@@ -137,29 +137,28 @@ struct Walk<'a> {
 
 fn walk<'a>(catalog: &'a Catalog, answers: &Answers) -> Walk<'a> {
     let position = |id: &str| catalog.questions.iter().position(|q| q.id == id);
-    // Each red flag with the positions of the questions it reads (`None`: it reads a
-    // question the catalog lacks, so it never ends anything).
-    let flags: Vec<(&Condition, Option<Vec<usize>>)> = catalog
+    // Each red flag with the positions of the questions it reads (one that reads a question
+    // the catalog lacks never ends anything) and where it settles: right after the last of
+    // them. From there on its value cannot change (no later answer is read by it), so it is
+    // evaluated once, there, not before every question.
+    let flags: Vec<(&Condition, Vec<usize>, usize)> = catalog
         .red_flags
         .iter()
-        .map(|f| {
-            (
-                &f.when,
-                f.when.questions().into_iter().map(position).collect(),
-            )
+        .filter_map(|f| {
+            let reads: Option<Vec<usize>> = f.when.questions().into_iter().map(position).collect();
+            let reads = reads?;
+            let settles = reads.iter().max().map_or(0, |&last| last + 1);
+            Some((&f.when, reads, settles))
         })
         .collect();
-    // A flag is settled before question `i` when every question it reads comes earlier and
-    // is answered or hidden; one still waiting for its answer (`pending`) could change it.
-    let raised = |i: usize, pending: &[bool], effective: &Answers| {
-        flags.iter().any(|(when, reads)| {
-            reads
-                .as_ref()
-                .is_some_and(|r| r.iter().all(|&p| p < i && !pending[p]))
-                && when.eval(effective)
+    // A settled flag counts if every question it reads is answered or hidden; one still
+    // waiting for its answer (`pending`) could change it later.
+    let raised_at = |i: usize, pending: &[bool], effective: &Answers| {
+        flags.iter().any(|(when, reads, settles)| {
+            *settles == i && reads.iter().all(|&p| !pending[p]) && when.eval(effective)
         })
     };
-    let still_asked = red_flag_questions(catalog);
+    let mut still_asked: Option<Vec<&str>> = None;
     let mut pending = vec![false; catalog.questions.len()];
     let mut walked = Walk {
         visible: Vec::new(),
@@ -167,11 +166,15 @@ fn walk<'a>(catalog: &'a Catalog, answers: &Answers) -> Walk<'a> {
         ended: false,
     };
     for (i, question) in catalog.questions.iter().enumerate() {
-        walked.ended = walked.ended || raised(i, &pending, &walked.effective);
-        if !is_visible(question, &walked.effective)
-            || (walked.ended && !still_asked.contains(&question.id.as_str()))
-        {
+        walked.ended = walked.ended || raised_at(i, &pending, &walked.effective);
+        if !is_visible(question, &walked.effective) {
             continue;
+        }
+        if walked.ended {
+            let still_asked = still_asked.get_or_insert_with(|| red_flag_questions(catalog));
+            if !still_asked.contains(&question.id.as_str()) {
+                continue;
+            }
         }
         walked.visible.push(question);
         match answers.get(&question.id) {
@@ -181,7 +184,7 @@ fn walk<'a>(catalog: &'a Catalog, answers: &Answers) -> Walk<'a> {
             _ => pending[i] = true,
         }
     }
-    walked.ended = walked.ended || raised(pending.len(), &pending, &walked.effective);
+    walked.ended = walked.ended || raised_at(pending.len(), &pending, &walked.effective);
     walked
 }
 

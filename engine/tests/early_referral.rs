@@ -10,8 +10,9 @@
 use proptest::prelude::*;
 use skin_consult_engine::{
     assess, check_answer, effective_answers, ended_by_red_flag, missing_required,
-    visible_questions, Answer, Answers, Assessment, Catalog,
+    visible_questions, Answer, Answers, Assessment, Catalog, Condition,
 };
+use std::sync::OnceLock;
 
 mod common;
 use common::{answers, build, catalog};
@@ -275,6 +276,121 @@ fn walk_as_a_patient(c: &Catalog, all: &Answers) -> Vec<(String, bool)> {
         }
     }
     asked
+}
+
+/// The early end exactly as documented on `ended_by_red_flag`, checked before every question:
+/// a red flag counts once its condition holds on the effective answers so far and every
+/// question it reads lies behind, answered or hidden (not waiting for an answer); from then on
+/// only the questions that can still change which flags are raised are asked. The engine
+/// evaluates each flag once, where it settles; this is the plain version to compare it with.
+/// Returns the visible question ids, the effective answers and whether a flag ended it.
+fn documented_walk(c: &Catalog, answers: &Answers) -> (Vec<String>, Answers, bool) {
+    let position = |id: &str| c.questions.iter().position(|q| q.id == id);
+    let mut still_asked: Vec<&str> = c
+        .red_flags
+        .iter()
+        .flat_map(|f| f.when.questions())
+        .collect();
+    let mut i = 0;
+    while i < still_asked.len() {
+        if let Some(show_if) = c.question(still_asked[i]).and_then(|q| q.show_if.as_ref()) {
+            for id in show_if.questions() {
+                if !still_asked.contains(&id) {
+                    still_asked.push(id);
+                }
+            }
+        }
+        i += 1;
+    }
+    let raised = |at: usize, pending: &[bool], effective: &Answers| {
+        c.red_flags.iter().any(|f| {
+            let reads: Option<Vec<usize>> = f.when.questions().into_iter().map(position).collect();
+            reads.is_some_and(|r| r.iter().all(|&p| p < at && !pending[p]))
+                && f.when.eval(effective)
+        })
+    };
+    let (mut visible, mut effective, mut ended) = (Vec::new(), Answers::new(), false);
+    let mut pending = vec![false; c.questions.len()];
+    for (i, q) in c.questions.iter().enumerate() {
+        ended = ended || raised(i, &pending, &effective);
+        if !q.show_if.as_ref().is_none_or(|s| s.eval(&effective))
+            || (ended && !still_asked.contains(&q.id.as_str()))
+        {
+            continue;
+        }
+        visible.push(q.id.clone());
+        match answers.get(&q.id) {
+            Some(a) if check_answer(q, a).is_ok() => {
+                effective.insert(q.id.clone(), a.clone());
+            }
+            _ => pending[i] = true,
+        }
+    }
+    ended = ended || raised(pending.len(), &pending, &effective);
+    (visible, effective, ended)
+}
+
+/// The built-in catalog with extra red flags that read other questions than the warning
+/// signs: a late one, the last one, one that its `show_if` can hide, one the catalog lacks,
+/// and either the first question or none at all (raised before the first question, which is
+/// then not asked).
+fn catalog_with_more_flags(with_always: bool) -> Catalog {
+    let mut c = catalog().clone();
+    let template = c.red_flags[0].clone();
+    let mut add = |id: &str, when: Condition| {
+        c.red_flags.push(skin_consult_engine::RedFlag {
+            id: id.into(),
+            when,
+            ..template.clone()
+        })
+    };
+    let is = |question: &str, option: &str| Condition::Is {
+        question: question.into(),
+        option: option.into(),
+    };
+    add(
+        "late",
+        Condition::All(vec![
+            Condition::Yes("smoking".into()),
+            is("concerns", "sagging"),
+        ]),
+    );
+    add("last", is("downtime", "weeks"));
+    add(
+        "hidden",
+        Condition::Not(Box::new(Condition::Answered("toxin_recent".into()))),
+    );
+    add("unknown", Condition::Yes("no_such_question".into()));
+    if with_always {
+        add("always", Condition::Always);
+    } else {
+        add(
+            "old",
+            Condition::AtLeast {
+                question: "age".into(),
+                value: 90,
+            },
+        );
+    }
+    c
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// The walk gives what the documented rule gives, on the built-in catalog and on one whose
+    /// red flags read questions early, late, last, behind a `show_if`, unknown or none.
+    #[test]
+    fn each_flag_evaluated_once_gives_the_documented_walk(a in answers()) {
+        static MORE: OnceLock<[Catalog; 2]> = OnceLock::new();
+        let more = MORE.get_or_init(|| [catalog_with_more_flags(false), catalog_with_more_flags(true)]);
+        for c in [catalog(), &more[0], &more[1]] {
+            let (visible, effective, ended) = documented_walk(c, &a);
+            prop_assert_eq!(&ids(&visible_questions(c, &a)), &visible);
+            prop_assert_eq!(&effective_answers(c, &a), &effective);
+            prop_assert_eq!(ended_by_red_flag(c, &a), ended);
+        }
+    }
 }
 
 proptest! {

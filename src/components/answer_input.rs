@@ -1,6 +1,7 @@
 //! The native controls of one question: radio buttons, checkboxes, yes/no radios or a number.
 
-use skin_consult_engine::{Answer, QuestionKind};
+use skin_consult_engine::{Answer, Question, QuestionKind};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_consult;
@@ -26,30 +27,32 @@ pub struct AnswerInputProps {
 pub fn answer_input(props: &AnswerInputProps) -> Html {
     let consult = use_consult();
     let catalog = consult.catalog.clone();
-    let Some(question) = catalog.question(&props.question_id) else {
+    let question = catalog.question(&props.question_id);
+    let current = question.and_then(|q| consult.answers.get(&q.id)).cloned();
+    let options_ref = use_node_ref();
+    use_checked_states(&options_ref, checked_states(question, current.as_ref()));
+    let Some(question) = question else {
         return Html::default();
     };
     let lang = consult.lang.as_str();
     let id = question.id.clone();
-    let current = consult.answers.get(&id).cloned();
     let set = {
         let consult = consult.clone();
         let id = id.clone();
         move |answer: Option<Answer>| consult.dispatch(Action::SetAnswer(id.clone(), answer))
     };
     // The next question patches these controls in place (the screen is not remounted), so:
-    // - keyed by kind and position: with fewer options the extra ones go from the end and the
-    //   first ones are patched (unkeyed, Yew removes from the front: the option just picked,
-    //   which holds focus, and removing a focused element makes the browser lay the page out
-    //   there and then); a checkbox never becomes a radio in place, since a checked one would
-    //   join the radio group checked and uncheck the radio chosen for the new question;
-    // - one group name for every question (the form holds one question): a radio renamed into
-    //   another question's group while still checked from the last one would likewise uncheck
-    //   the new question's answer, whatever order the inputs are patched in.
+    // - keyed by position only, whatever the kind: going from a multiple-choice question to a
+    //   single-choice one (or back) turns each checkbox into a radio button in place instead of
+    //   building every option again; with fewer options the extra ones go from the end and the
+    //   first ones are patched, so the option just picked, which holds focus, stays unless it
+    //   was among the last (removing a focused element makes the browser lay the page out there
+    //   and then);
+    // - `checked` is set after the patch, not during it (see `use_checked_states`);
+    // - one group name for every question (the form holds one question).
     let choice = |position: usize,
                   value: String,
                   label: String,
-                  checked: bool,
                   kind: &'static str,
                   answer: Option<Answer>| {
         let onchange = {
@@ -62,8 +65,8 @@ pub fn answer_input(props: &AnswerInputProps) -> Html {
             })
         };
         html! {
-            <label class="sc-option" key={format!("{kind}-{position}")}>
-                <input type={kind} name={CHOICE_GROUP} value={value} {checked} {onchange} />
+            <label class="sc-option" key={position}>
+                <input type={kind} name={CHOICE_GROUP} value={value} {onchange} />
                 <span>{ label }</span>
             </label>
         }
@@ -76,31 +79,27 @@ pub fn answer_input(props: &AnswerInputProps) -> Html {
                 "radio"
             };
             let options = question.options.iter().enumerate().map(|(position, o)| {
-                let checked = current.as_ref().is_some_and(|a| a.has_option(&o.id));
                 choice(
                     position,
                     o.id.clone(),
                     o.label.get(lang).to_string(),
-                    checked,
                     kind,
                     Some(Answer::Choice(o.id.clone())),
                 )
             });
-            html! { <div class="sc-options">{ for options }</div> }
+            html! { <div class="sc-options" ref={options_ref}>{ for options }</div> }
         }
         QuestionKind::YesNo => {
             let options = [(0, true, "yes"), (1, false, "no")].map(|(position, value, key)| {
-                let checked = current == Some(Answer::YesNo(value));
                 choice(
                     position,
                     key.to_string(),
                     t(lang, key),
-                    checked,
                     "radio",
                     Some(Answer::YesNo(value)),
                 )
             });
-            html! { <div class="sc-options sc-yes-no">{ for options }</div> }
+            html! { <div class="sc-options sc-yes-no" ref={options_ref}>{ for options }</div> }
         }
         QuestionKind::Number { min, max } => {
             let value = match current {
@@ -118,4 +117,47 @@ pub fn answer_input(props: &AnswerInputProps) -> Html {
             }
         }
     }
+}
+
+/// Whether each control of `question` (in screen order) shows as chosen for `answer`.
+fn checked_states(question: Option<&Question>, answer: Option<&Answer>) -> Vec<bool> {
+    let Some(question) = question else {
+        return Vec::new();
+    };
+    match question.kind {
+        QuestionKind::SingleChoice | QuestionKind::MultiChoice => question
+            .options
+            .iter()
+            .map(|o| answer.is_some_and(|a| a.has_option(&o.id)))
+            .collect(),
+        QuestionKind::YesNo => [true, false]
+            .map(|yes| answer == Some(&Answer::YesNo(yes)))
+            .to_vec(),
+        QuestionKind::Number { .. } => Vec::new(),
+    }
+}
+
+/// Sets the `checked` state of each input under `options` after every render, in one pass
+/// once the controls are patched. Set while patching, as an attribute of each input, a state
+/// could be undone by a later input of the same patch: a checked checkbox turned into a radio
+/// button in place (or a checked radio button joining the group) unchecks the group's other
+/// radio buttons, so the result would depend on the order the inputs are patched in.
+#[hook]
+fn use_checked_states(options: &NodeRef, checked: Vec<bool>) {
+    let options = options.clone();
+    use_effect(move || {
+        let Some(inputs) = options
+            .cast::<web_sys::Element>()
+            .and_then(|o| o.query_selector_all("input").ok())
+        else {
+            return;
+        };
+        for (i, checked) in checked.into_iter().enumerate() {
+            if let Some(input) = inputs.item(i as u32) {
+                input
+                    .unchecked_into::<web_sys::HtmlInputElement>()
+                    .set_checked(checked);
+            }
+        }
+    });
 }
