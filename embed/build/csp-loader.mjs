@@ -4,13 +4,18 @@
 // Content-Security-Policy (no 'unsafe-inline') blocks it. This hook replaces it with
 // `skin-consult-loader.js`, an external module with a stable name that
 //
+// - first of all fetches and compiles the WebAssembly module (`WebAssembly.compileStreaming`)
+//   and starts importing the wasm-bindgen glue, so the module compiles while the glue and the
+//   stylesheets load. If streaming compilation fails (e.g. a server that sends the module with
+//   another Content-Type than `application/wasm`), the glue is given the module's URL instead
+//   and loads it its own way, as before (with a warning about the Content-Type);
 // - on a clinic's page (direct mount: the mount element `#skin-consult` has no `data-sc-page`),
 //   attaches an open shadow root to the mount element and links the widget's stylesheets
 //   inside it (with their Subresource Integrity hashes), so the host page's styles and the
 //   widget's styles cannot reach each other (the widget's own page, also used in the iframe
 //   mode, links them in its head as usual);
-// - imports the wasm-bindgen glue and starts the WebAssembly module, both by URLs relative to
-//   the loader itself, so the widget works from any folder of the clinic's site.
+// - then starts the module with the glue. Every URL is relative to the loader itself, so the
+//   widget works from any folder of the clinic's site.
 //
 // The loader itself gets an `integrity` attribute in index.html. A host page (direct mount)
 // includes the same file: <script type="module" src="/consult/skin-consult-loader.js">.
@@ -42,37 +47,27 @@ const styles = [...html.matchAll(/<link rel="stylesheet" href="\/?([^"]+\.css)"(
 );
 
 const loader = `// skin-consult loader, written at build time (see embed/build/csp-loader.mjs).
-import init from './${glue}';
-
-const STYLES = ${JSON.stringify(styles)};
-
-function link([href, integrity]) {
-  const el = document.createElement('link');
-  el.rel = 'stylesheet';
-  el.href = new URL(href, import.meta.url).href;
-  if (integrity) el.integrity = integrity;
-  return el;
-}
-
-function loaded(el) {
-  return new Promise((done) => {
-    el.addEventListener('load', done, { once: true });
-    el.addEventListener('error', done, { once: true });
-  });
-}
+const wasm = new URL('./${wasm}', import.meta.url);
+const module = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
+const glue = import('./${glue}');
 
 const mount = document.getElementById('skin-consult');
-const waits = [];
 if (mount && !mount.hasAttribute('data-sc-page') && !mount.shadowRoot) {
   const shadow = mount.attachShadow({ mode: 'open' });
-  for (const style of STYLES) {
-    const el = link(style);
-    waits.push(loaded(el));
-    shadow.append(el);
-  }
+  const styles = ${JSON.stringify(styles)};
+  await Promise.all(
+    styles.map(([href, integrity]) => new Promise((done) => {
+      const el = document.createElement('link');
+      el.rel = 'stylesheet';
+      el.href = new URL(href, import.meta.url);
+      el.integrity = integrity;
+      el.onload = el.onerror = done;
+      shadow.append(el);
+    })),
+  );
 }
-await Promise.all(waits);
-await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+const { default: init } = await glue;
+await init({ module_or_path: await module });
 `;
 writeFileSync(join(staging, LOADER), loader);
 const sri = `sha384-${createHash('sha384').update(loader).digest('base64')}`;

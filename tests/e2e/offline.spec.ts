@@ -143,6 +143,34 @@ test('with the network off, a reload still runs the whole consultation from the 
   expect(responses.filter((r) => !r.fromServiceWorker)).toEqual([]);
 });
 
+test('the page from the service worker is the built page without its module preload', async ({
+  consult,
+  page,
+  request,
+  baseURL,
+}) => {
+  await consult.goto();
+  await waitForServiceWorker(page);
+  // Chrome does not use a module's stored compiled code for a preloaded response, so the cached
+  // page leaves the preload out (the loader fetches the module first thing instead).
+  const preload = /<link\b(?=[^>]*\brel="preload")(?=[^>]*\.wasm")[^>]*>/g;
+  const built = await (await request.get(`${baseURL}/`)).text();
+  expect(built, 'a first visit still preloads the module').toMatch(preload);
+  const served = await page.evaluate(async () => (await fetch('./')).text());
+  expect(served).toBe(built.replace(preload, ''));
+
+  const wasm: { url: string; fromServiceWorker: boolean }[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.wasm')) wasm.push({ url: response.url(), fromServiceWorker: response.fromServiceWorker() });
+  });
+  await page.reload();
+  await expect(consult.startButton).toBeEnabled();
+  await expect(page.locator('link[rel="preload"]')).toHaveCount(0);
+  expect(wasm, 'the module is fetched once, from the service worker').toEqual([
+    { url: expect.stringMatching(/\.wasm$/), fromServiceWorker: true },
+  ]);
+});
+
 /** A copy of the build on its own server, so a test can rebuild it. */
 const updateTest = deploymentTest(test);
 

@@ -80,6 +80,27 @@ test('the module, glue and styles ship Brotli copies that decode to the same byt
   expect(encodings.get(wasm!), 'the module came Brotli-encoded').toBe('br');
 });
 
+test('a server that sends the module with another Content-Type still gets a working widget', async ({
+  consult,
+  page,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.route(/\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers(), 'content-type': 'application/octet-stream' };
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+    await route.fulfill({ response, headers });
+  });
+  await consult.goto();
+  await consult.start();
+  await expect(page.locator('[data-question]')).toBeVisible();
+  expect(warnings.some((w) => w.includes('application/wasm')), 'a warning about the Content-Type').toBe(true);
+});
+
 test('unknown paths are real 404s, not the app', async ({ request }) => {
   const response = await request.get('/no-such-file.js');
   expect(response.status()).toBe(404);
