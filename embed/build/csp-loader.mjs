@@ -60,7 +60,7 @@ if (mount && !mount.hasAttribute('data-sc-page') && !mount.shadowRoot) {
       const el = document.createElement('link');
       el.rel = 'stylesheet';
       el.href = new URL(href, import.meta.url);
-      el.integrity = integrity;
+      if (integrity) el.integrity = integrity;
       el.onload = el.onerror = done;
       shadow.append(el);
     })),
