@@ -62,7 +62,7 @@ const READY_MESSAGE = 'skin-consult bench: interactive';
 
 // Runs in the page before any of its scripts: records when the first screen becomes usable, and
 // says so on the console.
-function readyProbe() {
+function readyProbe(readyMessage) {
   const isReady = () => {
     for (const button of document.querySelectorAll('button')) {
       if (button.textContent.trim() !== 'Start' || button.disabled) continue;
@@ -75,7 +75,7 @@ function readyProbe() {
     if (window.__scInteractiveAt === undefined && isReady()) {
       window.__scInteractiveAt = performance.now();
       observer.disconnect();
-      console.debug('skin-consult bench: interactive');
+      console.debug(readyMessage);
     }
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true });
@@ -135,7 +135,7 @@ async function measureOnce(browser, url) {
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
     await cdp.send('Performance.enable');
-    await page.addInitScript(readyProbe);
+    await page.addInitScript(readyProbe, READY_MESSAGE);
 
     await openUntilInteractive(page, url);
     const interactiveMs = await page.evaluate(() => window.__scInteractiveAt);
@@ -157,7 +157,7 @@ async function measureRepeatVisits(browser, url) {
       timeout: LOAD_TIMEOUT_MS,
     });
     await first.close();
-    await context.addInitScript(readyProbe);
+    await context.addInitScript(readyProbe, READY_MESSAGE);
     await context.addInitScript(wasmProbe);
     const samples = [];
     for (let i = 1; i <= runs; i++) {
@@ -184,7 +184,7 @@ async function measureRepeatVisits(browser, url) {
       });
       if (network.length) throw new Error(`repeat visit went to the network: ${network.join(', ')}`);
       if (sample.wasmEnd === undefined) {
-        throw new Error('repeat visit: the wasm module was not compiled with instantiateStreaming');
+        throw new Error('repeat visit: the wasm module was not compiled while streaming (compileStreaming or instantiateStreaming)');
       }
       samples.push(sample);
       const ms = (n) => (n === undefined ? '?' : n.toFixed(0));

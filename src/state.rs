@@ -220,6 +220,13 @@ impl ConsultState {
             || !self.plan_toggled.is_empty()
     }
 
+    /// Whether the widget is as a new patient finds it in `default_lang`: nothing of a patient's
+    /// ([`Self::holds_patient_data`]), the clinic's language and no notice. Kiosk mode resets
+    /// to this when idle, and takes a new version only from it.
+    pub fn is_fresh(&self, default_lang: &str) -> bool {
+        !self.holds_patient_data() && self.lang == default_lang && self.notice.is_none()
+    }
+
     /// Whether the suggestion ranked `rank` (0 = best), `procedure_id`, is in the plan.
     pub fn in_plan(&self, rank: usize, procedure_id: &str) -> bool {
         (rank < PLAN_DEFAULT_COUNT) != self.plan_toggled.iter().any(|id| id == procedure_id)
@@ -429,7 +436,7 @@ impl Reducible for ConsultState {
                 idle_warning: true,
                 ..(*self).clone()
             },
-            Action::Idle(lang) if self.lang != lang || self.notice.is_some() => {
+            Action::Idle(lang) if !self.is_fresh(&lang) => {
                 ConsultState::new(self.catalog.clone(), lang)
             }
             Action::Idle(_) => return self,
@@ -496,6 +503,20 @@ mod kiosk_tests {
             &untouched,
             &untouched.clone().reduce(Action::StillHere)
         ));
+    }
+
+    #[test]
+    fn fresh_means_nothing_of_a_patient_in_the_clinic_language() {
+        assert!(fresh().is_fresh("en"));
+        assert!(!fresh().is_fresh("tr"));
+        assert!(!fresh().reduce(Action::SetLang("tr".into())).is_fresh("en"));
+        assert!(!patient().is_fresh("en"));
+        assert!(!patient().is_fresh("tr"));
+        let with_notice = ConsultState {
+            notice: Some(Notice::SavedProgressUnreadable),
+            ..(*fresh()).clone()
+        };
+        assert!(!with_notice.is_fresh("en"));
     }
 
     #[test]

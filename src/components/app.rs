@@ -57,10 +57,14 @@ pub fn app(props: &AppProps) -> Html {
     let kiosk = config.kiosk.enabled;
     let root = use_node_ref();
     use_persistence(&consult, kiosk);
-    // A kiosk takes a new version by itself between patients, so a language the next patient
-    // just picked on the welcome screen counts as a patient being there.
-    let between_patients =
-        !consult.holds_patient_data() && (!kiosk || consult.lang == *default_lang);
+    // A kiosk takes a new version by itself, so only once the widget is fresh for the next
+    // patient (a language just picked on the welcome screen counts as a patient being there);
+    // elsewhere a patient chooses when, on the welcome screen.
+    let between_patients = if kiosk {
+        consult.is_fresh(&default_lang)
+    } else {
+        !consult.holds_patient_data()
+    };
     let update = UpdateStatus {
         ready: crate::offline::use_service_worker(between_patients, kiosk),
     };
