@@ -194,6 +194,18 @@ function addProfile(table, profile) {
   }
 }
 
+/**
+ * The DOM call that forced a style or layout update: the wasm-bindgen import on the stack
+ * (`__wbg_focus_<hash>` → `focus`), past the glue's `handleError` wrapper; else the top frame.
+ */
+function forcingCall(stack) {
+  for (const frame of stack) {
+    const wbg = /^__wbg_(\w+?)_[0-9a-f]{16}$/.exec(frame.functionName);
+    if (wbg) return wbg[1];
+  }
+  return stack.find((f) => f.functionName && f.functionName !== 'handleError')?.functionName ?? 'script';
+}
+
 /** Per step: the renderer main thread's time in script, style, layout and paint. */
 function summariseTrace(events, windows) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -203,8 +215,7 @@ function summariseTrace(events, windows) {
     if (!windows.some(([a, b]) => e.ts >= a && e.ts <= b)) continue;
     let name = e.name;
     if ((name === 'Layout' || name === 'UpdateLayoutTree') && e.args?.beginData?.stackTrace?.length) {
-      const js = e.args.beginData.stackTrace[0];
-      name += ` (forced by ${js.functionName || 'script'})`;
+      name += ` (forced by ${forcingCall(e.args.beginData.stackTrace)})`;
     }
     const row = byName.get(name) ?? { dur: 0, count: 0 };
     row.dur += e.dur ?? 0;

@@ -16,7 +16,12 @@ export async function answer(page) {
   await ((await none.count()) ? none : form.locator('.sc-option input').first()).check();
 }
 
-/** Presses Next; resolves with the ms until the next question is in the DOM and painted. */
+/**
+ * Presses Next; resolves with the ms until the next question is in the DOM and painted.
+ * The observer's callback runs once the app's render task is over, effects included: moving
+ * focus to the new heading makes the browser update style and layout within that task, so
+ * "rendered" includes them (about half of it at 4x, `bench/profile-next.mjs` shows).
+ */
 export function pressNext(page) {
   return page.evaluate(
     () =>
