@@ -28,12 +28,23 @@
 // compilation (`WebAssembly.compileStreaming`, or `instantiateStreaming`, both of which need
 // the cached response's `application/wasm`) started and ended, and checks that every response
 // came from the service worker and that the module was compiled while streaming.
+// The same repeat visits of two floor pages follow, copies of the build in which only the
+// widget's code differs: one whose page is a static heading, sentence and Start button (the
+// build's stylesheets, no script but the service worker's registration), and one whose module
+// is a Yew app that shows just that (bench/yew-floor, built like the widget). They tell how much
+// of the time a new tab takes before any code can run, and before a Yew app can show anything,
+// on this machine and browser.
 // --repeat-only measures just the repeat visits.
 //
 // Usage: node bench/browser.mjs [--dist dist] [--runs 7] [--dwell 6000] [--repeat-only]
 //          [--chromium /usr/bin/chromium]
 
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { writeServiceWorker } from '../pwa/precache.mjs';
+import { buildModule, swapModule } from './module-swap.mjs';
 import { startServer } from '../tests/e2e/support/static-server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/chromium.mjs';
 import { answer, pressNext } from './steps.mjs';
@@ -148,7 +159,61 @@ async function measureOnce(browser, url) {
   }
 }
 
-async function measureRepeatVisits(browser, url) {
+/** Registers the copy's service worker, as the widget does once its first screen is shown. */
+const FLOOR_SCRIPT = '<script type="module" src="floor.js"></script>';
+
+/**
+ * A temporary copy of `dist` whose index.html `page` rewrites (it must add FLOOR_SCRIPT) and
+ * whose service worker is written anew for it; returns the copy's folder.
+ */
+function floorCopy(name, page, prepare = () => {}) {
+  const folder = mkdtempSync(join(tmpdir(), `skin-consult-${name}-`));
+  cpSync(dist, folder, { recursive: true });
+  prepare(folder);
+  const index = join(folder, 'index.html');
+  const html = page(readFileSync(index, 'utf8'));
+  if (!html.includes(FLOOR_SCRIPT)) {
+    throw new Error(`${name}: the build's index.html no longer has the loader script the floor page replaces`);
+  }
+  writeFileSync(index, html);
+  writeFileSync(join(folder, 'floor.js'), "navigator.serviceWorker.register('./sw.js', { scope: './' });\n");
+  writeServiceWorker(folder);
+  return folder;
+}
+
+/** The static floor page: no widget code at all. */
+function staticFloor() {
+  return floorCopy('static-floor', (html) => {
+    const welcome = '<section><h1>Skin consultation</h1><p>Answer a few questions.</p><button type="button">Start</button></section>';
+    const page = html
+      .replace(/<script type="module"[^>]*><\/script>/, FLOOR_SCRIPT)
+      .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
+      .replace(/<noscript>[\s\S]*?<\/noscript>/, welcome);
+    if (!page.includes(welcome)) throw new Error("static floor: the build's index.html has no <noscript> to replace");
+    return page;
+  });
+}
+
+/** The Yew floor: the build with bench/yew-floor's module in place of the widget's. */
+function yewFloor() {
+  const module = buildModule({
+    pkg: 'skin-consult-yew-floor',
+    bin: 'skin-consult-yew-floor',
+    outDir: 'target/yew-floor',
+    name: 'yew-floor',
+  });
+  return floorCopy(
+    'yew-floor',
+    (html) => html.replace('</head>', `${FLOOR_SCRIPT}</head>`),
+    (folder) => swapModule(folder, module),
+  );
+}
+
+/**
+ * Repeat visits in new tabs of an installed build at `url`; `widget` false for the static floor
+ * page, which has no wasm module to check; `floor` names a floor page in the log.
+ */
+async function measureRepeatVisits(browser, url, widget = true, floor = '') {
   const context = await mobileContext(browser);
   try {
     const first = await context.newPage();
@@ -183,15 +248,18 @@ async function measureRepeatVisits(browser, url) {
         };
       });
       if (network.length) throw new Error(`repeat visit went to the network: ${network.join(', ')}`);
-      if (sample.wasmEnd === undefined) {
+      if (widget && sample.wasmEnd === undefined) {
         throw new Error('repeat visit: the wasm module was not compiled while streaming (compileStreaming or instantiateStreaming)');
       }
       samples.push(sample);
       const ms = (n) => (n === undefined ? '?' : n.toFixed(0));
+      const wasm = widget
+        ? `, wasm requested ${ms(sample.wasmRequest)}, response ${ms(sample.wasmResponse)}, ` +
+          `compiled ${ms(sample.wasmStart)}–${ms(sample.wasmEnd)} ms`
+        : '';
       console.log(
-        `repeat visit ${i}/${runs}: interactive ${ms(sample.interactiveMs)} ms (service worker cache; ` +
-          `page ${ms(sample.htmlResponse)}, wasm requested ${ms(sample.wasmRequest)}, response ${ms(sample.wasmResponse)}, ` +
-          `compiled ${ms(sample.wasmStart)}–${ms(sample.wasmEnd)} ms)`,
+        `repeat visit${floor ? ` (${floor} floor)` : ''} ${i}/${runs}: interactive ${ms(sample.interactiveMs)} ms ` +
+          `(service worker cache; page ${ms(sample.htmlResponse)}${wasm})`,
       );
       // Stay on the page as a patient would, long enough for Chrome to store the module's
       // compiled code next to the cached response; the next visit can then use it.
@@ -256,13 +324,42 @@ function row(label, { median, min, max }, unit = 'ms', digits = 0) {
   console.log(`| ${label} | ${f(median)} | ${f(min)} | ${f(max)} |`);
 }
 
-function repeatRows(visits) {
+function repeatRows(visits, floors) {
   const of = (f) => stats(visits.map(f));
   row(`Repeat visit from the service worker cache → first interactive screen (CPU 4x, ${visits.length} visits)`, of((v) => v.interactiveMs));
   console.log(`| … the first visit after the install (the module is compiled, no stored code yet) | ${visits[0].interactiveMs.toFixed(0)} ms | | |`);
   row('… of which: navigation → page from the service worker', of((v) => v.htmlResponse));
   row('… of which: navigation → wasm compiled (streaming, from the cache)', of((v) => v.wasmEnd));
   row('… of which: wasm compiled → first interactive screen (the app starting)', of((v) => v.interactiveMs - v.wasmEnd));
+  const floor = (label, samples) => row(label, stats(samples.map((v) => v.interactiveMs)));
+  floor('Floor: the same visits to a static page with only a Start button (no code)', floors.static);
+  floor('Floor: the same visits to a Yew app with only that screen (bench/yew-floor)', floors.yew);
+}
+
+/** Repeat visits of the build and of its two floor pages (see the top of this file). */
+async function measureRepeatAndFloors(browser, server) {
+  const visits = await measureRepeatVisits(browser, `${server.url}/`);
+  const floors = {};
+  for (const [name, build, widget] of [['static', staticFloor, false], ['yew', yewFloor, true]]) {
+    const folder = build();
+    const floorServer = await startServer({ root: folder, encoding: 'br' });
+    try {
+      floors[name] = await measureRepeatVisits(browser, `${floorServer.url}/`, widget, name);
+    } finally {
+      await floorServer.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+  return { visits, floors };
+}
+
+function header(browser, what) {
+  console.log('');
+  console.log(`Date: ${new Date().toISOString().slice(0, 10)}, Chromium ${browser.version()}`);
+  console.log(what);
+  console.log('');
+  console.log('| Metric | Median | Min | Max |');
+  console.log('|---|---:|---:|---:|');
 }
 
 const server = await startServer({ root: dist, encoding: 'br' });
@@ -270,18 +367,13 @@ const gzipServer = await startServer({ root: dist, encoding: 'gzip' });
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 try {
   if (repeatOnly) {
-    const visits = await measureRepeatVisits(browser, `${server.url}/`);
-    console.log('');
-    console.log(`Date: ${new Date().toISOString().slice(0, 10)}, Chromium ${browser.version()}`);
-    console.log(`Repeat visits only: ${runs} visits, each tab kept open ${dwellMs} ms`);
-    console.log('');
-    console.log('| Metric | Median | Min | Max |');
-    console.log('|---|---:|---:|---:|');
-    repeatRows(visits);
+    const { visits, floors } = await measureRepeatAndFloors(browser, server);
+    header(browser, `Repeat visits only: ${runs} visits, each tab kept open ${dwellMs} ms`);
+    repeatRows(visits, floors);
   } else {
     const samples = await measureFirstVisits(browser, server, 'Brotli server');
     const gzipSamples = await measureFirstVisits(browser, gzipServer, 'gzip-only server');
-    const visits = await measureRepeatVisits(browser, `${server.url}/`);
+    const { visits, floors } = await measureRepeatAndFloors(browser, server);
     const answers = await measureAnswerToNextScreen(browser, `${server.url}/`);
     const rendered = stats(answers.map((a) => a.rendered));
     const painted = stats(answers.map((a) => a.painted));
@@ -290,16 +382,12 @@ try {
     const tg = stats(gzipSamples.map((s) => s.interactiveMs));
     const bg = stats(gzipSamples.map((s) => s.bytes));
     const h = stats(samples.map((s) => s.heap / 1024));
-    console.log('');
-    console.log(`Date: ${new Date().toISOString().slice(0, 10)}, Chromium ${browser.version()}`);
-    console.log(
+    header(
+      browser,
       `Profile: ${PROFILE.viewport.width}x${PROFILE.viewport.height} mobile viewport, CPU ${PROFILE.cpuSlowdown}x slowdown, ` +
         `${PROFILE.latencyMs} ms latency, 1.6 Mbit/s down / 750 kbit/s up, cache disabled, ` +
         `median of ${runs} fresh loads per server; repeat visits: each tab kept open ${dwellMs} ms`,
     );
-    console.log('');
-    console.log('| Metric | Median | Min | Max |');
-    console.log('|---|---:|---:|---:|');
     row('Navigation → first interactive screen (Start enabled), Brotli server', t);
     row('… gzip-only server', tg);
     row('Bytes transferred, Brotli server', { median: b.median / 1024, min: b.min / 1024, max: b.max / 1024 }, 'KB', 1);
@@ -307,7 +395,7 @@ try {
     row('JS heap used after load', h, 'KB');
     row(`Next pressed → next question in the DOM (CPU ${PROFILE.cpuSlowdown}x, 12 steps)`, rendered, 'ms', 1);
     row('Next pressed → next question painted (includes the wait for the next frame)', painted, 'ms', 1);
-    repeatRows(visits);
+    repeatRows(visits, floors);
   }
 } finally {
   await browser.close();

@@ -5,7 +5,7 @@
 // build whose wasm and JS glue are rebuilt with names kept (same optimisation level):
 //
 //   1. a normal release build in --dist (e.g. `trunk build --release --dist target/perf-dist`);
-//   2. this script, unless --no-build, then runs
+//   2. this script, unless --no-build, then runs (bench/module-swap.mjs)
 //        cargo build --release --target wasm32-unknown-unknown --bin skin-consult
 //        wasm-bindgen --keep-debug --target web --no-typescript --out-name named ...
 //        wasm-opt -Oz -g <index.html's data-wasm-opt-params>      (name section kept)
@@ -28,13 +28,12 @@
 //          [--no-build] [--steps 12] [--interval 50] [--top 40] [--rounds 1] [--measure-only]
 //          [--ab other-dist] [--filter text] (only functions whose name contains text, e.g. "skin_consult")
 
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startServer } from '../tests/e2e/support/static-server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/chromium.mjs';
+import { buildModule, swapModule } from './module-swap.mjs';
 import { answer, pressNext } from './steps.mjs';
 
 function arg(name, fallback) {
@@ -57,48 +56,16 @@ const CPU_SLOWDOWN = 4;
 // ---------------------------------------------------------------------------------------------
 // The page: a release build, with named wasm unless only measuring.
 
-function sh(command, args) {
-  console.error(`$ ${command} ${args.join(' ')}`);
-  execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-}
-
-function sri(bytes) {
-  return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-}
-
 function prepareNamedDist() {
   const named = join(out, 'named');
   const page = join(out, 'dist');
+  const module = { js: join(named, 'named.js'), wasm: join(named, 'named_bg.opt.wasm') };
   if (!flag('--no-build')) {
-    sh('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'skin-consult']);
-    rmSync(named, { recursive: true, force: true });
-    mkdirSync(named, { recursive: true });
-    sh('wasm-bindgen', [
-      '--keep-debug', '--target', 'web', '--no-typescript', '--out-name', 'named', '--out-dir', named,
-      'target/wasm32-unknown-unknown/release/skin-consult.wasm',
-    ]);
-    const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync('index.html', 'utf8'))?.[1] ?? '';
-    sh('node_modules/.bin/wasm-opt', [
-      '-Oz', '-g', ...params.split(/\s+/).filter(Boolean),
-      join(named, 'named_bg.wasm'), '-o', join(named, 'named_bg.opt.wasm'),
-    ]);
+    buildModule({ pkg: 'skin-consult', bin: 'skin-consult', outDir: named, name: 'named', keepNames: true });
   }
   rmSync(page, { recursive: true, force: true });
   cpSync(dist, page, { recursive: true });
-  const files = readdirSync(page);
-  const wasm = files.find((f) => f.endsWith('_bg.wasm'));
-  const js = files.find((f) => f === wasm.replace('_bg.wasm', '.js'));
-  if (!wasm || !js) throw new Error(`${dist} holds no wasm-bindgen output`);
-  const replacements = [
-    [js, readFileSync(join(named, 'named.js'))],
-    [wasm, readFileSync(join(named, 'named_bg.opt.wasm'))],
-  ];
-  let html = readFileSync(join(page, 'index.html'), 'utf8');
-  for (const [name, bytes] of replacements) {
-    writeFileSync(join(page, name), bytes);
-    html = html.replace(new RegExp(`(href="${name}"[^>]*integrity=")[^"]*"`), `$1${sri(bytes)}"`);
-  }
-  writeFileSync(join(page, 'index.html'), html);
+  swapModule(page, module);
   return page;
 }
 

@@ -114,6 +114,24 @@ fn watch_installs(registration: &ServiceWorkerRegistration, on_update: Callback<
     .forget();
 }
 
+/// Runs `task` in a task of its own once the browser has painted the next frame, so work that
+/// the patient does not wait for (registering the service worker, which on a first visit also
+/// starts its install) comes after the first screen instead of delaying it.
+fn after_next_paint(task: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, task).forget();
+    });
+    if window
+        .request_animation_frame(callback.unchecked_ref())
+        .is_err()
+    {
+        gloo::console::warn!("skin-consult: offline mode is unavailable (no animation frame)");
+    }
+}
+
 /// Asks the server for a new version (quietly does nothing offline).
 pub fn check_for_update() {
     let Some(registration) = REGISTRATION.with(|r| r.borrow().clone()) else {
@@ -155,7 +173,7 @@ pub fn use_service_worker(between_patients: bool, kiosk: bool) -> bool {
     {
         let setter = ready.setter();
         use_effect_with((), move |_| {
-            register(Callback::from(move |_| setter.set(true)));
+            after_next_paint(move || register(Callback::from(move |_| setter.set(true))));
             let interval = gloo::timers::callback::Interval::new(CHECK_EVERY_MS, check_for_update);
             move || drop(interval)
         });

@@ -2,7 +2,8 @@
 //!
 //! 1. builds the release bundle (`trunk build --release`) into [`RELEASE_DIST`];
 //! 2. `bench/browser.mjs` serves it on 127.0.0.1 with gzip and loads it in fresh headless
-//!    Chromium contexts under a throttled mobile profile, printing a Markdown table of medians;
+//!    Chromium contexts under a throttled mobile profile, printing a Markdown table of medians
+//!    (it also builds `bench/yew-floor` for the repeat visits' floor);
 //! 3. runs the native engine benchmark (`cargo bench -p skin-consult-engine`) when it exists.
 
 use crate::{check_args, cmd, flag_value, tools, RELEASE_DIST};
