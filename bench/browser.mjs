@@ -210,10 +210,10 @@ function yewFloor() {
 }
 
 /**
- * Repeat visits in new tabs of an installed build at `url`; `widget` false for the static floor
- * page, which has no wasm module to check; `floor` names a floor page in the log.
+ * Repeat visits in new tabs of an installed build at `url`; `floor` names a floor page in the
+ * log, and `hasModule` is false for the static one, which has no wasm module to check.
  */
-async function measureRepeatVisits(browser, url, widget = true, floor = '') {
+async function measureRepeatVisits(browser, url, { floor = '', hasModule = true } = {}) {
   const context = await mobileContext(browser);
   try {
     const first = await context.newPage();
@@ -248,12 +248,12 @@ async function measureRepeatVisits(browser, url, widget = true, floor = '') {
         };
       });
       if (network.length) throw new Error(`repeat visit went to the network: ${network.join(', ')}`);
-      if (widget && sample.wasmEnd === undefined) {
+      if (hasModule && sample.wasmEnd === undefined) {
         throw new Error('repeat visit: the wasm module was not compiled while streaming (compileStreaming or instantiateStreaming)');
       }
       samples.push(sample);
       const ms = (n) => (n === undefined ? '?' : n.toFixed(0));
-      const wasm = widget
+      const wasm = hasModule
         ? `, wasm requested ${ms(sample.wasmRequest)}, response ${ms(sample.wasmResponse)}, ` +
           `compiled ${ms(sample.wasmStart)}–${ms(sample.wasmEnd)} ms`
         : '';
@@ -340,11 +340,11 @@ function repeatRows(visits, floors) {
 async function measureRepeatAndFloors(browser, server) {
   const visits = await measureRepeatVisits(browser, `${server.url}/`);
   const floors = {};
-  for (const [name, build, widget] of [['static', staticFloor, false], ['yew', yewFloor, true]]) {
+  for (const [floor, build, hasModule] of [['static', staticFloor, false], ['yew', yewFloor, true]]) {
     const folder = build();
     const floorServer = await startServer({ root: folder, encoding: 'br' });
     try {
-      floors[name] = await measureRepeatVisits(browser, `${floorServer.url}/`, widget, name);
+      floors[floor] = await measureRepeatVisits(browser, `${floorServer.url}/`, { floor, hasModule });
     } finally {
       await floorServer.close();
       rmSync(folder, { recursive: true, force: true });
