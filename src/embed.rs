@@ -14,6 +14,7 @@
 //! (which channel). The details are built by pure functions, tested natively.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use skin_consult_engine::json::{object, Value};
 use skin_consult_engine::{assess, Answers, Assessment};
@@ -60,12 +61,18 @@ pub fn started_detail(lang: &str) -> Value {
     object(vec![("lang", lang.into())])
 }
 
-/// The detail of `consult:completed`: the outcome and each procedure's id and status. The
-/// answers are added only when `answers` is given (the clinic opted in).
-pub fn completed_detail(assessment: &Assessment, answers: Option<&Answers>) -> Value {
+/// The detail of `consult:completed`: the outcome and the id and status of each procedure the
+/// clinic offers (the ones the patient sees). The answers are added only when `answers` is
+/// given (the clinic opted in).
+pub fn completed_detail(
+    assessment: &Assessment,
+    offers: impl Fn(&str) -> bool,
+    answers: Option<&Answers>,
+) -> Value {
     let procedures: Vec<Value> = assessment
         .results()
         .iter()
+        .filter(|r| offers(&r.procedure_id))
         .map(|r| {
             object(vec![
                 ("id", r.procedure_id.as_str().into()),
@@ -220,8 +227,8 @@ pub fn emit(name: &str, detail: &Value) {
 
 /// Emits the consultation's events and, in a frame, reports the widget's height.
 #[hook]
-pub fn use_embed(consult: &Consult, config: &Config, root: &NodeRef) {
-    use_step_events(consult, config.embed.events_include_answers);
+pub fn use_embed(consult: &Consult, config: &Rc<Config>, root: &NodeRef) {
+    use_step_events(consult, config);
     use_booking_events(root);
     use_height_reports();
 }
@@ -229,9 +236,10 @@ pub fn use_embed(consult: &Consult, config: &Config, root: &NodeRef) {
 /// `consult:started` when the first question opens from the welcome screen,
 /// `consult:completed` whenever the results open.
 #[hook]
-fn use_step_events(consult: &Consult, include_answers: bool) {
+fn use_step_events(consult: &Consult, config: &Rc<Config>) {
     let previous = use_mut_ref(|| consult.step.clone());
     let consult = consult.clone();
+    let config = config.clone();
     use_effect_with(consult.step.clone(), move |step| {
         let before = std::mem::replace(&mut *previous.borrow_mut(), step.clone());
         match step {
@@ -241,8 +249,9 @@ fn use_step_events(consult: &Consult, include_answers: bool) {
             Step::Results if before != Step::Results => {
                 let answers = consult.effective_answers();
                 let assessment = assess(&consult.catalog, &answers);
-                let shared = include_answers.then_some(&answers);
-                emit("consult:completed", &completed_detail(&assessment, shared));
+                let shared = config.embed.events_include_answers.then_some(&answers);
+                let offers = |id: &str| config.offers(id);
+                emit("consult:completed", &completed_detail(&assessment, offers, shared));
             }
             _ => {}
         }

@@ -52,7 +52,7 @@ fn completed_carries_ids_and_statuses_and_answers_only_on_opt_in() {
     let catalog = builtin_catalog();
     let answers = harmless_answers();
     let assessment = assess(&catalog, &answers);
-    let detail = completed_detail(&assessment, None);
+    let detail = completed_detail(&assessment, |_| true, None);
     let object = detail.as_object().unwrap();
     assert_eq!(
         object.keys().collect::<Vec<_>>(),
@@ -63,8 +63,26 @@ fn completed_carries_ids_and_statuses_and_answers_only_on_opt_in() {
         let keys: Vec<&String> = procedure.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["id", "status"]);
     }
-    let shared = completed_detail(&assessment, Some(&answers));
+    let shared = completed_detail(&assessment, |_| true, Some(&answers));
     assert_eq!(shared["answers"]["age"], 30);
+}
+
+#[test]
+fn completed_reports_only_the_procedures_the_clinic_offers() {
+    let catalog = builtin_catalog();
+    let assessment = assess(&catalog, &harmless_answers());
+    let all = completed_detail(&assessment, |_| true, None);
+    assert!(all["procedures"].as_array().unwrap().len() > 2);
+    let offered = ["chemical-peel", "hydrafacial"];
+    let detail = completed_detail(&assessment, |id| offered.contains(&id), None);
+    let ids: Vec<&str> = detail["procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2, "{detail}");
+    assert!(ids.iter().all(|id| offered.contains(id)), "{detail}");
 }
 
 #[test]
