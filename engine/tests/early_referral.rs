@@ -376,7 +376,7 @@ fn catalog_with_more_flags(with_always: bool) -> Catalog {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(common::config(400))]
 
     /// The walk gives what the documented rule gives, on the built-in catalog and on one whose
     /// red flags read questions early, late, last, behind a `show_if`, unknown or none.
@@ -394,7 +394,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 800, ..ProptestConfig::default() })]
+    #![proptest_config(common::config(800))]
 
     /// Once a red flag is raised no further question is asked, and the outcome is the
     /// referral the full questionnaire gives (the same flags).
@@ -417,13 +417,19 @@ proptest! {
             prop_assert_eq!(&asked[..], &full_visible[..asked.len()]);
             prop_assert!(matches!(assess(c, &a), Assessment::Referral(_)));
         } else {
-            // Without a red flag, every question is still asked, in the new order. (A flag
-            // from severe acne alone does not end it while `warning_signs`, which can raise a
-            // more urgent one, still waits for its answer.)
+            // Without an early end, every question is still asked, in the new order. A flag
+            // raised without ending it still waits for a question it reads: severe acne alone
+            // while `warning_signs` (which can raise a more urgent one) is unanswered, or a
+            // warning sign while a skipped `acne_severity` is unanswered (the flag's other
+            // branch). The outcome is the same referral either way.
             prop_assert_eq!(&asked, &full_visible);
             prop_assert_eq!(effective_answers(c, &a), full_effective.clone());
-            if !full_flags.is_empty() {
-                prop_assert!(full_effective.get("warning_signs").is_none());
+            for id in &full_flags {
+                let flag = c.red_flags.iter().find(|f| &f.id == id).unwrap();
+                let waiting = flag.when.questions().into_iter().any(|q| {
+                    asked.iter().any(|x| x == q) && full_effective.get(q).is_none()
+                });
+                prop_assert!(waiting, "{} raised, nothing it reads is unanswered", id);
             }
         }
     }
@@ -477,4 +483,26 @@ fn generator_reaches_early_ends_and_full_questionnaires() {
         }
     }
     assert!(ended > 100 && full > 100, "ended {ended}, full {full}");
+}
+
+/// The case proptest once shrank a failure to: a warning sign raises its flag while the
+/// `acne_severity` that the same flag reads was skipped. The questionnaire does not end early
+/// (the flag waits for every question it reads), every question is asked, and the outcome is
+/// still the referral.
+#[test]
+fn a_skipped_question_a_flag_reads_keeps_the_questionnaire_going_to_the_same_referral() {
+    let c = catalog();
+    let a = Answers::new()
+        .with(
+            "concerns",
+            choices(&["acne", "blackheads_pores", "dullness", "pigmentation"]),
+        )
+        .with("warning_signs", choices(&["painful_nodules"]));
+    assert!(!ended_by_red_flag(c, &a));
+    let (full_visible, _) = full_questionnaire(c, &a);
+    assert_eq!(ids(&visible_questions(c, &a)), full_visible);
+    assert_eq!(referral_flags(c, &a), ["severe_acne"]);
+    assert!(missing_required(c, &a)
+        .iter()
+        .any(|q| q.id == "acne_severity"));
 }

@@ -7,7 +7,7 @@ mod common;
 use common::{answers, build, catalog};
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+    #![proptest_config(common::config(600))]
 
     #[test]
     fn deterministic_and_only_effective_answers_count(a in answers()) {
