@@ -1,7 +1,7 @@
 //! The recommendation engine: answers in, assessment out. Pure and deterministic.
 
 use crate::answers::Answers;
-use crate::model::{Catalog, Effect, Procedure, Urgency};
+use crate::model::{Call, Catalog, Effect, Procedure, Urgency};
 use crate::plan::Plan;
 use crate::questionnaire::effective_answers;
 use crate::text::Text;
@@ -54,6 +54,12 @@ impl Referral {
     pub fn urgency(&self) -> Option<Urgency> {
         self.flags.iter().map(|f| f.urgency).min()
     }
+
+    /// Who the most urgent flag says to call (emergency before crisis before urgent before
+    /// the patient's own doctor).
+    pub fn call(&self) -> Option<Call> {
+        self.flags.iter().map(|f| f.call).min()
+    }
 }
 
 /// A red flag that was raised.
@@ -63,6 +69,8 @@ pub struct TriggeredFlag {
     pub id: String,
     /// How soon.
     pub urgency: Urgency,
+    /// Who to call.
+    pub call: Call,
     /// Short title.
     pub title: Text,
     /// Who to see and how soon.
@@ -84,6 +92,10 @@ pub struct ProcedureResult {
     pub reasons: Vec<Reason>,
     /// The plan (absent when excluded).
     pub plan: Option<Plan>,
+    /// Notes for this patient shown with the procedure (e.g. "ask about antiviral tablets
+    /// first"); they change nothing about the status.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Reason>,
 }
 
 /// The status of a procedure for this patient.
@@ -148,13 +160,14 @@ pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
         .map(|f| TriggeredFlag {
             id: f.id.clone(),
             urgency: f.urgency,
+            call: f.call,
             title: f.title.clone(),
             advice: f.advice.clone(),
             question_id: f.when.trigger(&answers).unwrap_or_default().to_string(),
         })
         .collect();
     if !flags.is_empty() {
-        crate::order::sort_by_key(&mut flags, |f| f.urgency);
+        crate::order::sort_by_key(&mut flags, |f| (f.urgency, f.call));
         return Assessment::Referral(Referral { flags });
     }
 
@@ -184,6 +197,7 @@ fn assess_procedure(
     let mut untils: Vec<&Text> = Vec::new();
     let mut cautions = Vec::new();
     let mut scoring = Vec::new();
+    let mut notes = Vec::new();
     let mut score = 0i32;
 
     if procedure.min_age > 0 {
@@ -232,6 +246,7 @@ fn assess_procedure(
                 untils.push(until);
             }
             Effect::Caution => cautions.push(r),
+            Effect::Note => notes.push(r),
             Effect::Score(delta) => {
                 score += delta;
                 scoring.push(r);
@@ -277,6 +292,9 @@ fn assess_procedure(
         }
     };
 
+    if status == Status::Excluded {
+        notes.clear();
+    }
     let mut reasons = excludes;
     reasons.extend(defers);
     reasons.extend(cautions);
@@ -287,5 +305,6 @@ fn assess_procedure(
         score,
         reasons,
         plan,
+        notes,
     }
 }

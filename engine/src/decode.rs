@@ -12,8 +12,8 @@
 use crate::condition::Condition;
 use crate::json::Value;
 use crate::model::{
-    Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Messages, Procedure, Question,
-    QuestionKind, RedFlag, Rule, Scheduling, Spacing, SpacingRule, Urgency,
+    Call, Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Grade, Messages, Procedure,
+    Question, QuestionKind, RedFlag, Rule, Scheduling, Spacing, SpacingRule, Urgency,
 };
 use crate::plan::{CountRange, Course, DayRange, HomeUse, Plan};
 use crate::small_map::StrMap;
@@ -481,6 +481,7 @@ fn rule(cx: &mut Cx, v: &Value, path: Path) -> Rule {
             "reason",
             "note",
             "sources",
+            "grade",
         ],
     );
     Rule {
@@ -491,22 +492,52 @@ fn rule(cx: &mut Cx, v: &Value, path: Path) -> Rule {
         reason: field(cx, &o, "reason", text),
         note: option(cx, &o, "note", text),
         sources: field(cx, &o, "sources", strings),
+        grade: field(cx, &o, "grade", grade),
+    }
+}
+
+fn grade(cx: &mut Cx, v: &Value, path: Path) -> Grade {
+    let names = ["A", "B", "C", "inference", "clinic_default"];
+    let Some((name, payload)) = variant(cx, v, path, &names) else {
+        return Grade::ClinicDefault;
+    };
+    unit(cx, payload, Path::Key(&path, name));
+    match name {
+        "A" => Grade::A,
+        "B" => Grade::B,
+        "C" => Grade::C,
+        "inference" => Grade::Inference,
+        _ => Grade::ClinicDefault,
+    }
+}
+
+fn call(cx: &mut Cx, v: &Value, path: Path) -> Call {
+    let names = ["emergency", "crisis", "urgent", "gp"];
+    let Some((name, payload)) = variant(cx, v, path, &names) else {
+        return Call::Gp;
+    };
+    unit(cx, payload, Path::Key(&path, name));
+    match name {
+        "emergency" => Call::Emergency,
+        "crisis" => Call::Crisis,
+        "urgent" => Call::Urgent,
+        _ => Call::Gp,
     }
 }
 
 fn effect(cx: &mut Cx, v: &Value, path: Path) -> Effect {
-    let names = ["exclude", "defer", "caution", "score"];
+    let names = ["exclude", "defer", "caution", "note", "score"];
     let Some((name, payload)) = variant(cx, v, path, &names) else {
         return Effect::Caution;
     };
     let path = Path::Key(&path, name);
     match name {
-        "exclude" | "caution" => {
+        "exclude" | "caution" | "note" => {
             unit(cx, payload, path);
-            if name == "exclude" {
-                Effect::Exclude
-            } else {
-                Effect::Caution
+            match name {
+                "exclude" => Effect::Exclude,
+                "note" => Effect::Note,
+                _ => Effect::Caution,
             }
         }
         "defer" => {
@@ -528,15 +559,19 @@ fn red_flag(cx: &mut Cx, v: &Value, path: Path) -> RedFlag {
         cx,
         v,
         path,
-        &["id", "when", "urgency", "title", "advice", "sources"],
+        &[
+            "id", "when", "urgency", "call", "title", "advice", "sources", "grade",
+        ],
     );
     RedFlag {
         id: field(cx, &o, "id", string),
         when: field(cx, &o, "when", condition),
         urgency: field(cx, &o, "urgency", urgency),
+        call: field(cx, &o, "call", call),
         title: field(cx, &o, "title", text),
         advice: field(cx, &o, "advice", text),
         sources: field(cx, &o, "sources", strings),
+        grade: field(cx, &o, "grade", grade),
     }
 }
 

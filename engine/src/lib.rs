@@ -42,8 +42,8 @@ pub use date::{Date, DateError, Timestamp, Weekday};
 pub use ics::{to_ics, IcsError};
 pub use locale::{Locale, PluralRule};
 pub use model::{
-    Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Messages, Procedure, Question,
-    QuestionKind, RedFlag, Rule, Scheduling, Spacing, SpacingRule, Urgency,
+    Call, Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Grade, Messages, Procedure,
+    Question, QuestionKind, RedFlag, Rule, Scheduling, Spacing, SpacingRule, Urgency,
 };
 pub use plan::{describe_plan, CountRange, Course, DayRange, HomeUse, Plan};
 pub use questionnaire::{

@@ -235,9 +235,49 @@ pub struct Rule {
     pub note: Option<Text>,
     /// Where the rule comes from.
     pub sources: Vec<String>,
+    /// How strong its evidence is, as the clinical brief grades it.
+    pub grade: Grade,
 }
 
-/// What a rule does. JSON: `"exclude"`, `"caution"`, `{"defer": {"until": {..}}}`, `{"score": -10}`.
+/// How strong a rule's or red flag's evidence is, as the clinical brief grades it. JSON: `"A"`,
+/// `"B"`, `"C"`, `"inference"`, `"clinic_default"`.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grade {
+    /// A regulator, product label, national or professional body.
+    A,
+    /// Peer-reviewed.
+    B,
+    /// A clinic or manufacturer page only: an unverified default.
+    C,
+    /// Reasoning from the sources, not a source itself.
+    #[serde(rename = "inference")]
+    Inference,
+    /// The clinic's own decision (no source found).
+    #[serde(rename = "clinic_default")]
+    ClinicDefault,
+}
+
+impl Grade {
+    /// `A`, `B`, `C`, `inference` or `clinic_default`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Grade::A => "A",
+            Grade::B => "B",
+            Grade::C => "C",
+            Grade::Inference => "inference",
+            Grade::ClinicDefault => "clinic_default",
+        }
+    }
+
+    /// Whether a rule of this grade is a default the clinic should review and may change
+    /// (no regulator or peer-reviewed source behind it).
+    pub fn is_clinic_changeable(&self) -> bool {
+        matches!(self, Grade::C | Grade::Inference | Grade::ClinicDefault)
+    }
+}
+
+/// What a rule does. JSON: `"exclude"`, `"caution"`, `"note"`, `{"defer": {"until": {..}}}`,
+/// `{"score": -10}`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
@@ -250,17 +290,21 @@ pub enum Effect {
     },
     /// Only after the doctor has reviewed the answers.
     Caution,
+    /// Changes nothing about the status: the reason is a note shown with the procedure
+    /// (e.g. "ask about antiviral tablets first").
+    Note,
     /// Adds to (or subtracts from) the suitability score.
     Score(i32),
 }
 
 impl Effect {
-    /// `exclude`, `defer`, `caution` or `score`.
+    /// `exclude`, `defer`, `caution`, `note` or `score`.
     pub fn as_str(&self) -> &'static str {
         match self {
             Effect::Exclude => "exclude",
             Effect::Defer { .. } => "defer",
             Effect::Caution => "caution",
+            Effect::Note => "note",
             Effect::Score(_) => "score",
         }
     }
@@ -289,6 +333,33 @@ impl Urgency {
     }
 }
 
+/// Which number or service a red flag sends the patient to (the numbers are the clinic's
+/// configuration, by country).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Call {
+    /// The emergency number, now.
+    Emergency,
+    /// A crisis line (and the emergency number if in danger now).
+    Crisis,
+    /// The urgent-care line or a same-day doctor.
+    Urgent,
+    /// The patient's own doctor.
+    Gp,
+}
+
+impl Call {
+    /// `emergency`, `crisis`, `urgent` or `gp`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Call::Emergency => "emergency",
+            Call::Crisis => "crisis",
+            Call::Urgent => "urgent",
+            Call::Gp => "gp",
+        }
+    }
+}
+
 /// An answer pattern that means "see a doctor, no cosmetic booking".
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -299,12 +370,16 @@ pub struct RedFlag {
     pub when: Condition,
     /// How soon.
     pub urgency: Urgency,
+    /// Who to call.
+    pub call: Call,
     /// Short title.
     pub title: Text,
     /// Who to see and how soon.
     pub advice: Text,
     /// Where it comes from.
     pub sources: Vec<String>,
+    /// How strong its evidence is, as the clinical brief grades it.
+    pub grade: Grade,
 }
 
 /// Texts the engine composes into reasons. Placeholders: `{concern}`, `{age}`.

@@ -428,6 +428,13 @@ pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
                 "a red flag that is always raised blocks every consultation",
             );
         }
+        if f.urgency == crate::model::Urgency::Emergency && f.call != crate::model::Call::Emergency
+        {
+            v.err(
+                format!("{p}.call"),
+                "an emergency must send the patient to the emergency number",
+            );
+        }
         v.text(&format!("{p}.title"), &f.title);
         v.text(&format!("{p}.advice"), &f.advice);
         v.sources(&format!("{p}.sources"), &f.sources);

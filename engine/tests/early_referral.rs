@@ -95,7 +95,17 @@ fn typical() -> Answers {
         .with("toxin_recent", Answer::YesNo(false))
         .with("smoking", Answer::YesNo(false))
         .with("downtime", Answer::Choice("few_days".into()))
+        .with("photosensitising", Answer::YesNo(false))
+        .with("skin_conditions", choices(&["none"]))
 }
+
+/// The follow-up questions `typical` does not reach (each asked only when it matters).
+const FOLLOW_UPS: [&str; 4] = [
+    "isotretinoin_now",
+    "koebner_active",
+    "melasma_signs",
+    "unchecked_spot",
+];
 
 #[test]
 fn warning_signs_comes_right_after_the_concern_questions() {
@@ -118,10 +128,14 @@ fn warning_signs_comes_right_after_the_concern_questions() {
         ]
     );
     // Without a red flag every question is still asked: the whole catalog in catalog order,
-    // the two branch questions included.
+    // the two branch questions included, but not the follow-ups that do not apply.
     assert_eq!(
         order,
-        c.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>()
+        c.questions
+            .iter()
+            .map(|q| q.id.clone())
+            .filter(|id| !FOLLOW_UPS.contains(&id.as_str()))
+            .collect::<Vec<_>>()
     );
     assert!(!ended_by_red_flag(c, &typical()));
     assert!(missing_required(c, &typical()).is_empty());
@@ -143,6 +157,11 @@ fn each_warning_sign_ends_the_questionnaire_with_its_referral() {
         ("injection_reaction", "injection_complication"),
         ("hormonal_acne", "hormonal_acne"),
         ("mood", "appearance_distress"),
+        ("shingles_eye", "shingles_eye"),
+        ("blistering_rash", "blistering_rash"),
+        ("allergic_swelling", "allergic_swelling"),
+        ("growing_brown_patch", "growing_brown_patch"),
+        ("self_harm", "self_harm"),
     ];
     let warning = c.question("warning_signs").unwrap();
     let signs: Vec<&str> = warning
@@ -201,7 +220,10 @@ fn each_warning_sign_ends_the_questionnaire_with_its_referral() {
 
         // Un-ticking it brings every question back, with the answers given before.
         let unticked = answers.clone().with("warning_signs", choices(&["none"]));
-        assert_eq!(visible_questions(c, &unticked).len(), c.questions.len());
+        assert_eq!(
+            visible_questions(c, &unticked).len(),
+            c.questions.len() - FOLLOW_UPS.len()
+        );
         assert!(!ended_by_red_flag(c, &unticked));
         assert_eq!(effective_answers(c, &unticked), typical());
         assert!(matches!(
@@ -478,7 +500,7 @@ fn generator_reaches_early_ends_and_full_questionnaires() {
         let a = build(&raw);
         if ended_by_red_flag(c, &a) {
             ended += 1;
-        } else if visible_questions(c, &a).len() >= c.questions.len() - 2 {
+        } else if visible_questions(c, &a).len() >= c.questions.len() - 2 - FOLLOW_UPS.len() {
             full += 1;
         }
     }

@@ -8,7 +8,7 @@
 use skin_consult_engine::persona::{check, parse_personas, Persona};
 use skin_consult_engine::{
     assess, builtin_catalog, describe_plan, effective_answers, Answer, Assessment, Catalog, Effect,
-    QuestionKind, Status, Text,
+    Grade, QuestionKind, Status, Text,
 };
 use std::fmt::Write;
 
@@ -25,6 +25,16 @@ fn t(text: &Text, lang: &str) -> String {
 
 fn sources(list: &[String]) -> String {
     cell(&list.join(", "))
+}
+
+/// A grade, marked when the rule is a clinic-changeable default (grade C, inference or the
+/// clinic's own decision).
+fn grade(g: Grade) -> String {
+    if g.is_clinic_changeable() {
+        format!("{} (clinic-changeable default)", g.as_str())
+    } else {
+        g.as_str().to_string()
+    }
 }
 
 fn main() {
@@ -177,44 +187,56 @@ fn render(c: &Catalog, personas: &[Persona], lang: &str) -> (String, usize) {
     let _ = writeln!(w, "\n## Rules\n");
     let _ = writeln!(
         w,
-        "| id | when | effect | procedures | reason shown | sources | where sources disagree |"
+        "| id | when | effect | procedures | reason shown | sources | grade | where sources disagree |"
     );
-    let _ = writeln!(w, "|---|---|---|---|---|---|---|");
+    let _ = writeln!(w, "|---|---|---|---|---|---|---|---|");
     for r in &c.rules {
         let effect = match &r.effect {
             Effect::Exclude => "**exclude**".to_string(),
             Effect::Caution => "**caution**".to_string(),
+            Effect::Note => "note (status unchanged)".to_string(),
             Effect::Defer { until } => format!("**defer** until {}", until.get(lang)),
             Effect::Score(n) => format!("score {n:+}"),
         };
         let _ = writeln!(
             w,
-            "| `{}` | {} | {} | {} | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} |",
             r.id,
             cell(&r.when.describe(c, lang)),
             cell(&effect),
             cell(&r.procedures.join(", ")),
             t(&r.reason, lang),
             sources(&r.sources),
+            grade(r.grade),
             r.note.as_ref().map(|n| t(n, lang)).unwrap_or_default()
         );
     }
 
     let _ = writeln!(w, "\n## Red flags (referral, no cosmetic suggestion)\n");
-    let _ = writeln!(w, "| id | urgency | when | title | advice | sources |");
-    let _ = writeln!(w, "|---|---|---|---|---|---|");
+    let _ = writeln!(
+        w,
+        "| id | urgency | call | when | title | advice | sources | grade |"
+    );
+    let _ = writeln!(w, "|---|---|---|---|---|---|---|---|");
     for f in &c.red_flags {
         let _ = writeln!(
             w,
-            "| `{}` | {} | {} | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} |",
             f.id,
             f.urgency.as_str(),
+            f.call.as_str(),
             cell(&f.when.describe(c, lang)),
             t(&f.title, lang),
             t(&f.advice, lang),
-            sources(&f.sources)
+            sources(&f.sources),
+            grade(f.grade)
         );
     }
+    let _ = writeln!(
+        w,
+        "\nThe numbers to call (emergency, urgent care, crisis line) are the clinic's \
+         configuration (`emergency`), with defaults by country."
+    );
 
     let _ = writeln!(w, "\n## Personas\n");
     let _ = writeln!(
