@@ -907,7 +907,7 @@ fn catalog_override_matrix() {
                 let first = c["questions"][0].clone();
                 c["questions"].as_array_mut().unwrap().push(first);
             }),
-            paths(&["questions[23].id"]),
+            paths(&["questions[29].id"]),
         ),
         (
             "duplicate procedure",
@@ -933,11 +933,14 @@ fn catalog_override_matrix() {
             catalog_json(|c| {
                 c["questions"][0]["kind"] = json!({"number": {"min": 100, "max": 12}})
             }),
-            // The rules comparing the age against 12..=100 are named too.
+            // The rules and the follow-up comparing the age against 12..=100 are named too.
             paths(&[
                 "questions[0].kind.number",
-                "rules[28].when.below.value",
-                "rules[32].when.all[1].at_least.value",
+                "questions[9].show_if.all[0].at_least.value",
+                "rules[26].when.below.value",
+                "rules[30].when.all[1].at_least.value",
+                "rules[46].when.below.value",
+                "rules[48].when.below.value",
             ]),
         ),
         (

@@ -406,7 +406,8 @@ fn an_early_warning_sign_ends_the_questionnaire_and_untick_resumes_it() {
         );
     }
     assert_eq!(asked, ["age", "skin_type", "concerns"]);
-    let total = state.catalog.questions.len() - 2; // no acne, no expression lines
+    // No acne, no expression lines, and none of the four follow-ups applies yet.
+    let total = state.catalog.questions.len() - 6;
     assert_eq!(state.progress(), Some((4, total)));
 
     let flagged = state.reduce(Action::ToggleOption(
