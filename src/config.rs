@@ -16,8 +16,10 @@ use skin_consult_engine::{Catalog, StrMap, Text};
 use crate::clinic::Clinic;
 use crate::state::SharedCatalog;
 
+pub mod emergency;
 pub mod overrides;
 
+pub use emergency::Emergency;
 pub use overrides::Reviewed;
 
 /// The longest configuration read at all.
@@ -85,6 +87,12 @@ pub struct Config {
     pub offered: Option<Vec<String>>,
     /// Display names replacing the catalog's, per procedure id.
     pub procedure_names: StrMap<Text>,
+    /// Whether prescription-only medicines may be named in a procedure's "how it is done"
+    /// details (off by default: advertising them to the public is not allowed in the UK or
+    /// Turkey).
+    pub name_prescription_medicines: bool,
+    /// The numbers the referral screen tells a patient to call.
+    pub emergency: Emergency,
     /// The clinic's own disclaimer, shown in addition to the widget's.
     pub disclaimer: Option<Text>,
     /// Kiosk settings.
@@ -341,6 +349,13 @@ pub const KNOWN_PATHS: &[&str] = &[
     "procedures.offered",
     "procedures.names",
     "procedures.names.*",
+    "procedures.name_prescription_medicines",
+    "emergency",
+    "emergency.country",
+    "emergency.emergency",
+    "emergency.urgent",
+    "emergency.crisis",
+    "emergency.crisis_name",
     "disclaimer",
     "kiosk",
     "kiosk.enabled",
@@ -575,6 +590,15 @@ pub fn parse_config_layers(
                 }
             }
         }
+        config.name_prescription_medicines = reader
+            .boolean(
+                procedures.get("name_prescription_medicines"),
+                "procedures.name_prescription_medicines",
+            )
+            .unwrap_or(false);
+    }
+    if let Some(map) = reader.object(root.get("emergency"), "emergency") {
+        config.emergency = emergency::read(&mut reader, map);
     }
     config.disclaimer = reader.text(root.get("disclaimer"), "disclaimer");
     if let Some(kiosk) = reader.object(root.get("kiosk"), "kiosk") {

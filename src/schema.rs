@@ -104,6 +104,34 @@ pub struct Procedures {
     pub offered: Option<Vec<String>>,
     /// Display names replacing the catalog's, per procedure id.
     pub names: Option<BTreeMap<String, Text>>,
+    /// Whether prescription-only medicines (botulinum toxin, tretinoin) may be named in the
+    /// "how it is done" details (default false: advertising them to the public is not allowed
+    /// in the UK or Turkey).
+    pub name_prescription_medicines: Option<bool>,
+}
+
+/// The numbers the referral screen tells a patient to call. A country gives defaults (`GB`:
+/// 999, 111, Samaritans 116 123; `TR`: 112); each number overrides its default. Without a
+/// country or number the screen says "your local emergency number".
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Emergency {
+    /// Two-letter country code (ISO 3166), e.g. `GB` or `TR`.
+    #[schemars(regex(pattern = r"^[A-Z]{2}$"))]
+    pub country: Option<String>,
+    /// The emergency number (2 to 15 digits; spaces, + and - allowed).
+    #[schemars(regex(pattern = r"^[0-9 +\-]{2,20}$"))]
+    pub emergency: Option<String>,
+    /// The urgent-care line, e.g. 111.
+    #[schemars(regex(pattern = r"^[0-9 +\-]{2,20}$"))]
+    pub urgent: Option<String>,
+    /// A 24-hour crisis line, e.g. 116 123.
+    #[schemars(regex(pattern = r"^[0-9 +\-]{2,20}$"))]
+    pub crisis: Option<String>,
+    /// The crisis line's name, e.g. Samaritans (1 to 60 characters).
+    #[schemars(length(min = 1, max = 60))]
+    pub crisis_name: Option<String>,
 }
 
 /// Waiting-room tablet settings.
@@ -245,6 +273,8 @@ pub struct ConfigDocument {
     pub procedures: Option<Procedures>,
     /// The clinic's own disclaimer, shown with the widget's.
     pub disclaimer: Option<Text>,
+    /// The numbers the referral screen tells a patient to call.
+    pub emergency: Option<Emergency>,
     /// Waiting-room tablet settings.
     pub kiosk: Option<Kiosk>,
     /// Host-page integration.

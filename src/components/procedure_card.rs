@@ -55,6 +55,12 @@ pub fn procedure_card(props: &ProcedureCardProps) -> Html {
             }
             <h4>{ t(lang, "why") }</h4>
             <ul class="sc-reasons">{ for reasons }</ul>
+            if !result.notes.is_empty() {
+                <div class="sc-notes">
+                    <h4>{ t(lang, "notes") }</h4>
+                    <ul>{ for result.notes.iter().map(|n| html! { <li>{ n.text.get(lang) }</li> }) }</ul>
+                </div>
+            }
             if detailed {
                 <dl class="sc-facts">
                     if let Some(plan) = &result.plan {

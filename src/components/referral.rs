@@ -1,11 +1,50 @@
-//! The referral screen: a calm "see a doctor first", what was noticed, who to see, how soon.
+//! The referral screen: what was noticed, who to see, how soon. Its opening line and styling
+//! follow the most urgent flag: an emergency names the number to call (the clinic's
+//! configuration), a crisis the crisis line, and only a non-urgent referral says "it may well
+//! be nothing serious".
 
-use skin_consult_engine::{Answers, Referral, Urgency};
+use skin_consult_engine::{Answers, Call, Referral, Urgency};
 use yew::prelude::*;
 
 use super::review::answer_text;
-use crate::i18n::t;
+use super::use_config;
+use crate::config::Emergency;
+use crate::i18n::{t, tf};
 use crate::state::SharedCatalog;
+
+/// A sentence with the configured number, or its neutral wording when there is none.
+fn number_line(lang: &str, key: &str, number: Option<&str>) -> String {
+    match number {
+        Some(n) => tf(lang, key, &[("number", n)]),
+        None => t(lang, &format!("{key}_neutral")),
+    }
+}
+
+/// The opening lines for the most urgent call.
+fn opening(lang: &str, call: Call, numbers: &Emergency) -> Vec<String> {
+    let emergency = numbers.emergency.as_deref();
+    match call {
+        Call::Emergency => vec![number_line(lang, "referral_call_emergency", emergency)],
+        Call::Crisis => {
+            let crisis = match (&numbers.crisis, &numbers.crisis_name) {
+                (Some(n), Some(name)) => tf(
+                    lang,
+                    "referral_call_crisis",
+                    &[("number", n), ("name", name)],
+                ),
+                (Some(n), None) => tf(lang, "referral_call_crisis_unnamed", &[("number", n)]),
+                _ => t(lang, "referral_call_crisis_neutral"),
+            };
+            vec![crisis, number_line(lang, "referral_call_danger", emergency)]
+        }
+        Call::Urgent => vec![number_line(
+            lang,
+            "referral_call_urgent",
+            numbers.urgent.as_deref(),
+        )],
+        Call::Gp => vec![t(lang, "referral_lead")],
+    }
+}
 
 /// Properties of [`ReferralView`].
 #[derive(Properties, PartialEq)]
@@ -23,7 +62,10 @@ pub struct ReferralProps {
 /// Shown instead of any procedure when a red flag is raised.
 #[component(ReferralView)]
 pub fn referral_view(props: &ReferralProps) -> Html {
+    let config = use_config();
     let lang = props.lang.as_str();
+    let call = props.referral.call().unwrap_or(Call::Gp);
+    let lines = opening(lang, call, &config.emergency.resolved());
     let flags = props.referral.flags.iter().map(|flag| {
         let urgency_key = match flag.urgency {
             Urgency::Emergency => "urgency_emergency",
@@ -46,9 +88,11 @@ pub fn referral_view(props: &ReferralProps) -> Html {
         }
     });
     html! {
-        <section class="sc-referral" data-outcome="referral" aria-labelledby="sc-referral-title">
+        <section class="sc-referral" data-outcome="referral" data-call={call.as_str()} aria-labelledby="sc-referral-title">
             <h2 id="sc-referral-title">{ t(lang, "referral_title") }</h2>
-            <p class="sc-lead">{ t(lang, "referral_lead") }</p>
+            <div class="sc-lead sc-call">
+                { for lines.into_iter().map(|l| html! { <p>{ l }</p> }) }
+            </div>
             <ul class="sc-flags">{ for flags }</ul>
         </section>
     }
