@@ -46,11 +46,14 @@ test.describe('a typical patient completes the questionnaire with the mouse on a
         await expect(q.progress).toHaveText(`Question 3 of ${UNCONDITIONAL_QUESTIONS}`);
       }
     });
-    // Before the concerns are answered the acne question is not counted; from then on it is.
-    const total = UNCONDITIONAL_QUESTIONS + 1;
+    // Before the concerns are answered neither the acne question nor the unchecked-spot
+    // question (asked once a laser could be suggested: pores at 28) is counted; from then on
+    // both are.
+    const total = UNCONDITIONAL_QUESTIONS + 2;
     expect(visited.map((v) => v.progress)).toEqual(
-      Array.from({ length: total }, (_, i) => `Question ${i + 1} of ${i < 2 ? total - 1 : total}`),
+      Array.from({ length: total }, (_, i) => `Question ${i + 1} of ${i < 2 ? total - 2 : total}`),
     );
+    expect(visited.map((v) => v.id)).toContain('unchecked_spot');
     expect(visited.map((v) => v.id)).toContain('acne_severity');
     expect(visited.map((v) => v.id)).not.toContain('toxin_recent');
     // The red-flag question comes right after the concern questions.
@@ -130,9 +133,10 @@ test.describe('outcomes that hold treatments back', () => {
     await q.answerAndContinue('age', 34);
     await q.answerAndContinue('skin_type', 'oily');
     await q.answerAndContinue('concerns', ['fine_lines']);
-    // The red-flag question is the fourth screen (no acne, so no acne question).
+    // The red-flag question is the fourth screen (no acne, so no acne question; fine lines at
+    // 34 could mean a laser, so the unchecked-spot question counts).
     await expect(q.questionForm).toHaveAttribute('data-question', 'warning_signs');
-    await expect(q.progress).toHaveText(`Question 4 of ${UNCONDITIONAL_QUESTIONS}`);
+    await expect(q.progress).toHaveText(`Question 4 of ${UNCONDITIONAL_QUESTIONS + 1}`);
 
     // Ticking an emergency sign ends the questionnaire: this is the last question.
     await q.answer('warning_signs', ['injection_reaction']);
@@ -153,14 +157,14 @@ test.describe('outcomes that hold treatments back', () => {
     await expect(q.questionForm).toHaveAttribute('data-question', 'warning_signs');
     await q.expectAnswer('warning_signs', ['injection_reaction']);
     await q.answer('warning_signs', ['none']);
-    await expect(q.progress).toHaveText(`Question 4 of ${UNCONDITIONAL_QUESTIONS}`);
+    await expect(q.progress).toHaveText(`Question 4 of ${UNCONDITIONAL_QUESTIONS + 1}`);
     await q.next();
     await expect(q.questionForm).toHaveAttribute('data-question', 'makeup');
-    await expect(q.progress).toHaveText(`Question 5 of ${UNCONDITIONAL_QUESTIONS}`);
+    await expect(q.progress).toHaveText(`Question 5 of ${UNCONDITIONAL_QUESTIONS + 1}`);
     const rest = await q.answerAll({ ...TYPICAL_PATIENT, makeup: 'rarely' });
-    expect(rest.length).toBe(UNCONDITIONAL_QUESTIONS - 4);
+    expect(rest.length).toBe(UNCONDITIONAL_QUESTIONS + 1 - 4);
     await q.review();
-    await expect(q.reviewScreen.locator('.sc-review-row')).toHaveCount(UNCONDITIONAL_QUESTIONS);
+    await expect(q.reviewScreen.locator('.sc-review-row')).toHaveCount(UNCONDITIONAL_QUESTIONS + 1);
     await q.results();
     await expect(q.referral).toHaveCount(0);
     expect(await q.cards.count()).toBeGreaterThan(0);
@@ -178,7 +182,7 @@ test.describe('outcomes that hold treatments back', () => {
     await q.next();
     // Every later question was answered before, so the review comes back whole.
     await q.review();
-    await expect(q.reviewScreen.locator('.sc-review-row')).toHaveCount(UNCONDITIONAL_QUESTIONS);
+    await expect(q.reviewScreen.locator('.sc-review-row')).toHaveCount(UNCONDITIONAL_QUESTIONS + 1);
   });
 
   test('pregnancy defers the elective procedures and suggests no injectable', async ({ questionnaire: q }) => {

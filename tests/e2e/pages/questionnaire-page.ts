@@ -82,7 +82,9 @@ const NO_CONTRAINDICATIONS: Answers = {
   recent_tan: false,
   pregnant: false,
   isotretinoin: false,
+  photosensitising: false,
   active_skin_problem: false,
+  skin_conditions: ['none'],
   cold_sores: false,
   keloid: false,
   blood_thinners: false,
@@ -93,6 +95,9 @@ const NO_CONTRAINDICATIONS: Answers = {
   recent_procedures: ['none'],
   smoking: false,
   warning_signs: ['none'],
+  // Follow-ups asked only when pigmentation or a laser could come up.
+  melasma_signs: false,
+  unchecked_spot: false,
 };
 
 /**
