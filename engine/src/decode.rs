@@ -427,6 +427,7 @@ fn procedure(cx: &mut Cx, v: &Value, path: Path) -> Procedure {
             "min_age_sources",
             "frequency",
             "note",
+            "prescription_medicine",
             "sources",
         ],
     );
@@ -444,6 +445,7 @@ fn procedure(cx: &mut Cx, v: &Value, path: Path) -> Procedure {
         min_age_sources: or_default(cx, &o, "min_age_sources", strings),
         frequency: field(cx, &o, "frequency", frequency),
         note: option(cx, &o, "note", text),
+        prescription_medicine: option(cx, &o, "prescription_medicine", text),
         sources: field(cx, &o, "sources", strings),
     }
 }

@@ -186,6 +186,11 @@ pub struct Procedure {
     /// Where sources disagree about this procedure, and which side the catalog takes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// The prescription-only medicine it uses, named only in the "how it is done" details and
+    /// only where the clinic's configuration allows it (advertising such medicines to the
+    /// public is not allowed in the UK or Turkey).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prescription_medicine: Option<Text>,
     /// Where the description comes from (`seed:<file>` or `brief:[n]`).
     pub sources: Vec<String>,
 }

@@ -581,6 +581,9 @@ impl V<'_> {
             if let Some(note) = &proc_.note {
                 self.text(&format!("{p}.note"), note);
             }
+            if let Some(medicine) = &proc_.prescription_medicine {
+                self.text(&format!("{p}.prescription_medicine"), medicine);
+            }
             if proc_.concerns.is_empty() {
                 self.err(format!("{p}.concerns"), "must list at least one concern");
             }

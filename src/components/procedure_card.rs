@@ -77,6 +77,9 @@ pub fn procedure_card(props: &ProcedureCardProps) -> Html {
                 <details class="sc-more">
                     <summary>{ t(lang, "how_it_is_done") }</summary>
                     <ol>{ for procedure.steps.iter().map(|s| html! { <li>{ s.get(lang) }</li> }) }</ol>
+                    if let Some(medicine) = procedure.prescription_medicine.as_ref().filter(|_| config.name_prescription_medicines) {
+                        <p class="sc-medicine">{ tf(lang, "medicine", &[("name", medicine.get(lang))]) }</p>
+                    }
                 </details>
             }
         </article>

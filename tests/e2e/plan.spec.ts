@@ -348,9 +348,11 @@ test.describe('booking messages when the clinic does not offer every treatment',
 });
 
 test.describe('the QR code of the share link', () => {
-  // A tablet's or phone's screen: at 1 CSS pixel per device pixel a long link's code gets about
-  // 2 pixels per module, unevenly rounded, which no decoder reads reliably from a screenshot.
-  test.use({ deviceScaleFactor: 2 });
+  // At 1 CSS pixel per device pixel a long link's code gets about 2 pixels per module,
+  // unevenly rounded, which no decoder reads reliably from a screenshot. The typical
+  // patient's link (with the screening questions) needs a denser code, which jsQR reads
+  // from the screenshot at 4 device pixels per CSS pixel (not at 2 or 3).
+  test.use({ deviceScaleFactor: 4 });
 
   test('decodes to the share link, which opens the same results on another device', async ({
     questionnaire: q,
