@@ -14,6 +14,7 @@ pub mod kiosk_staff;
 pub mod language_switch;
 pub mod notice;
 pub mod plan;
+pub mod plan_overview;
 pub mod procedure_card;
 pub mod question;
 pub mod referral;

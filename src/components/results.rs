@@ -77,15 +77,18 @@ pub fn results() -> Html {
             }
         }
     };
-    let mention: Vec<String> = assessment
+    let offered: Vec<&str> = assessment
         .results()
         .iter()
         .filter(|r| r.status.as_str() == "suggested" && config.offers(&r.procedure_id))
-        .enumerate()
-        .filter(|(rank, r)| consult.in_plan(*rank, &r.procedure_id))
-        .map(|(_, r)| {
+        .map(|r| r.procedure_id.as_str())
+        .collect();
+    let mention: Vec<String> = consult
+        .plan_selection(&offered)
+        .into_iter()
+        .map(|id| {
             config
-                .procedure_name(&consult.catalog, &r.procedure_id, lang)
+                .procedure_name(&consult.catalog, id, lang)
                 .to_string()
         })
         .collect();

@@ -7,6 +7,9 @@ use super::{use_config, use_consult};
 use crate::browser;
 use crate::i18n::{t, tf};
 
+/// Months shown open; later months are folded.
+const OPEN_MONTHS: usize = 3;
+
 /// Properties of [`Timeline`].
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -47,8 +50,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     ("n", &s.index.to_string()),
                 ],
             );
-            if s.phase == Phase::Maintenance {
-                text = format!("{text} ({})", t(lang, "plan_maintenance"));
+            let label = match s.phase {
+                Phase::Initial => None,
+                Phase::Maintenance => Some("plan_maintenance"),
+                Phase::Review => Some("plan_review"),
+            };
+            if let Some(label) = label {
+                text = format!("{text} ({})", t(lang, label));
             }
             Entry {
                 date: s.date,
@@ -115,9 +123,21 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </li>
         }
     };
+    // The first months are open; later ones fold into a native <details> (print opens it).
+    let later = months.len().saturating_sub(OPEN_MONTHS);
     html! {
-        <ol class="sc-timeline" data-sessions={plan.sessions.len().to_string()}>
-            { for months.iter().map(|(_, entries)| month(entries)) }
-        </ol>
+        <>
+            <ol class="sc-timeline" data-sessions={plan.sessions.len().to_string()}>
+                { for months.iter().take(OPEN_MONTHS).map(|(_, entries)| month(entries)) }
+            </ol>
+            if later > 0 {
+                <details class="sc-later" data-plan-later="">
+                    <summary>{ tf(lang, "plan_later", &[("count", &later.to_string())]) }</summary>
+                    <ol class="sc-timeline-later" start={(OPEN_MONTHS + 1).to_string()}>
+                        { for months.iter().skip(OPEN_MONTHS).map(|(_, entries)| month(entries)) }
+                    </ol>
+                </details>
+            }
+        </>
     }
 }
