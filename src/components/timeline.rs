@@ -20,6 +20,7 @@ pub struct TimelineProps {
 /// One entry of the timeline.
 struct Entry {
     date: Date,
+    procedure: Option<String>,
     kind: &'static str,
     text: String,
     note: Option<String>,
@@ -60,6 +61,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
             Entry {
                 date: s.date,
+                procedure: Some(s.procedure_id.clone()),
                 kind: "session",
                 text,
                 note: s.note.as_ref().map(|n| n.get(lang).to_string()),
@@ -68,6 +70,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .collect();
     entries.extend(plan.home_use.iter().map(|h| Entry {
         date: h.from,
+        procedure: None,
         kind: "home",
         text: tf(
             lang,
@@ -82,6 +85,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }));
     entries.extend(plan.pauses.iter().map(|p| Entry {
         date: p.from,
+        procedure: None,
         kind: "pause",
         text: tf(
             lang,
@@ -111,7 +115,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <h3>{ crate::i18n::capitalize_first(&heading, lang) }</h3>
                 <ul>
                     { for entries.iter().map(|e| html! {
-                        <li class={format!("sc-entry sc-entry-{}", e.kind)} data-date={e.date.to_iso()}>
+                        <li class={format!("sc-entry sc-entry-{}", e.kind)} data-date={e.date.to_iso()} data-session-procedure={e.procedure.clone()}>
                             <time datetime={e.date.to_iso()}>{ e.date.format(locale) }</time>
                             <span>{ &e.text }</span>
                             if let Some(note) = &e.note {
