@@ -1,6 +1,7 @@
 //! The widget's components: one screen or part of a screen each, reading the shared state
 //! from context and changing it only by dispatching [`crate::state::Action`]s.
 
+pub mod alternatives;
 pub mod answer_input;
 pub mod app;
 mod app_hooks;

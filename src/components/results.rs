@@ -7,8 +7,8 @@ use skin_consult_engine::{assess, Assessment, ProcedureResult};
 use yew::prelude::*;
 
 use super::{
-    booking::Booking, plan::PlanSection, procedure_card::ProcedureCard, referral::ReferralView,
-    share_panel::SharePanel, use_config, use_consult,
+    alternatives::Alternatives, booking::Booking, plan::PlanSection, procedure_card::ProcedureCard,
+    referral::ReferralView, share_panel::SharePanel, use_config, use_consult,
 };
 use crate::browser;
 use crate::i18n::t;
@@ -68,6 +68,7 @@ pub fn results() -> Html {
                     }
                     { group("suggested", "section_suggested") }
                     if !none_suggested {
+                        <Alternatives suggested={suggested.clone()} />
                         <PlanSection suggested={suggested} />
                     }
                     { group("caution", "section_caution") }

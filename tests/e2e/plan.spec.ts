@@ -165,6 +165,11 @@ test.describe('the treatment plan', () => {
     const both = (await ranked(plan)).filter((id) => FACIALS.includes(id));
     expect(both, 'both facials are suggested').toHaveLength(2);
     expect((await plan.ticked()).filter((id) => FACIALS.includes(id))).toHaveLength(1);
+    // The results say "one of these", the better fit (the plan's choice) first.
+    const group = q.root.locator('[data-alternatives="facial-or-hydrafacial"]');
+    await expect(group.getByRole('heading', { name: ui('en', 'alternatives_title') })).toBeVisible();
+    expect(await group.locator('[data-alternative]').evaluateAll((li) => li.map((e) => e.getAttribute('data-alternative')))).toEqual(both);
+    await expect(group.locator('[data-alternative]').first()).toContainText(ui('en', 'alternatives_better'));
     for (const id of both) await plan.setIncluded(id, true);
     const events = await expectCoherent(plan);
     for (const id of both) expect(events.some((e) => e.id === id), id).toBe(true);
