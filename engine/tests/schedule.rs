@@ -4,9 +4,9 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use skin_consult_engine::{
-    builtin_catalog, default_plan, parse_catalog, schedule, Catalog, Date, DateError, Phase, Plan,
-    Schedule, ScheduleError, Spacing, ValidationError, Weekday, BUILTIN_CATALOG_JSON,
-    MAX_HORIZON_DAYS,
+    assess, builtin_catalog, default_plan, parse_catalog, schedule, Answer, Answers, Assessment,
+    Catalog, Date, DateError, Phase, Plan, ProcedureResult, Schedule, ScheduleError, Spacing,
+    Status, ValidationError, Weekday, BUILTIN_CATALOG_JSON, MAX_HORIZON_DAYS,
 };
 use std::sync::OnceLock;
 
@@ -553,6 +553,97 @@ fn the_catalog_carries_the_rules_the_issue_asks_for() {
         .all(|g| g.sources.iter().any(|x| x.contains("[49]"))));
 }
 
+/// The patients of the issue: routine (25, no particular concern), lines and spots (45, frown
+/// lines and sun spots), and mild acne. Each gets a default plan of at most three treatments,
+/// one facial at most, dated without a clash.
+#[test]
+fn the_issues_patients_get_one_coherent_default_plan() {
+    let healthy = |age: u32, concerns: &[&str]| {
+        let mut a = Answers::new()
+            .with("age", Answer::Number(age))
+            .with("skin_type", Answer::Choice("normal".into()))
+            .with(
+                "concerns",
+                Answer::Choices(concerns.iter().map(|c| c.to_string()).collect()),
+            )
+            .with("makeup", Answer::Choice("light_daily".into()))
+            .with("facial_before", Answer::YesNo(true))
+            .with("sun_burn", Answer::Choice("type_3".into()))
+            .with("downtime", Answer::Choice("few_days".into()))
+            .with("allergies", Answer::Choices(vec!["none".into()]))
+            .with("recent_procedures", Answer::Choices(vec!["none".into()]))
+            .with("warning_signs", Answer::Choices(vec!["none".into()]));
+        for q in [
+            "recent_tan",
+            "pregnant",
+            "isotretinoin",
+            "active_skin_problem",
+            "cold_sores",
+            "keloid",
+            "blood_thinners",
+            "neuromuscular",
+            "immune",
+            "retinoid_use",
+            "toxin_recent",
+            "smoking",
+        ] {
+            a = a.with(q, Answer::YesNo(false));
+        }
+        a
+    };
+    let patients = [
+        ("routine", healthy(25, &["routine_care"])),
+        (
+            "lines and spots",
+            healthy(45, &["expression_lines", "pigmentation"]),
+        ),
+        (
+            "acne",
+            healthy(28, &["acne", "blackheads_pores"])
+                .with("acne_severity", Answer::Choice("mild".into())),
+        ),
+    ];
+    let c = catalog();
+    let start = d("2026-12-14");
+    for (who, answers) in patients {
+        let Assessment::Recommendations(results) = assess(c, &answers) else {
+            panic!("{who}: referred");
+        };
+        // `Case` holds catalog-lifetime plans; a test may keep these three alive.
+        let results = Box::leak(Box::new(results));
+        let suggested: Vec<&ProcedureResult> = results
+            .iter()
+            .filter(|r| r.status == Status::Suggested && r.plan.is_some())
+            .collect();
+        let ranked: Vec<&str> = suggested.iter().map(|r| r.procedure_id.as_str()).collect();
+        let chosen = default_plan(c, &ranked);
+        assert!(!chosen.is_empty() && chosen.len() <= 3, "{who}: {chosen:?}");
+        assert!(
+            chosen.iter().filter(|id| FACIALS.contains(id)).count() <= 1,
+            "{who}: both facials {chosen:?}"
+        );
+        if who == "routine" {
+            assert!(
+                FACIALS.iter().all(|f| ranked.contains(f)),
+                "{who}: both facials suggested {ranked:?}"
+            );
+        }
+        let selection: Vec<(&str, &Plan)> = suggested
+            .iter()
+            .filter(|r| chosen.contains(&r.procedure_id.as_str()))
+            .map(|r| (r.procedure_id.as_str(), r.plan.as_ref().unwrap()))
+            .collect();
+        let s = schedule(c, &selection, start, start, DEFAULT_HORIZON).unwrap();
+        let case = Case {
+            selection,
+            start,
+            today: start,
+            horizon: DEFAULT_HORIZON,
+        };
+        check(&case, &s);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scheduler: properties
 
@@ -576,6 +667,7 @@ const EXFOLIATING: [&str; 6] = [
 /// The only pair that may share a day (brief 5.1 [42]).
 const INJECTED: [&str; 2] = ["botulinum-toxin", "dermal-filler"];
 /// The one group of alternatives (brief 5.1 [49]).
+const DEFAULT_HORIZON: u32 = 365;
 const FACIALS: [&str; 2] = ["medical-skin-care", "hydrafacial"];
 /// Repeats booked as one review visit.
 const REVIEWED: [&str; 3] = ["botulinum-toxin", "dermal-filler", "mesotherapy"];
