@@ -335,7 +335,7 @@ fn combining(w: &mut String, c: &Catalog, lang: &str) {
             w,
             "\nReview visits instead of repeats ({}): {} Sources: {}.",
             r.procedures.join(", "),
-            t(&r.note, lang).replace("{duration}", "<shortest repeat interval of the plan>"),
+            t(&r.note, lang).replace("{duration}", "the shortest repeat interval of the plan"),
             sources(&r.sources)
         );
     }
