@@ -7,11 +7,8 @@ use std::rc::Rc;
 use skin_consult_engine::questionnaire::{
     check_answer, effective_answers, missing_required, visible_questions,
 };
-use skin_consult_engine::{Answer, Answers, Catalog, Date, Question, QuestionKind};
+use skin_consult_engine::{default_plan, Answer, Answers, Catalog, Date, Question, QuestionKind};
 use yew::Reducible;
-
-/// How many of the best suggestions the plan holds until the patient changes it.
-pub const PLAN_DEFAULT_COUNT: usize = 3;
 
 /// Where the patient is in the consultation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,7 +116,7 @@ pub struct ConsultState {
     /// The treatment plan's start date as typed (`None`: the default, next Monday).
     pub plan_start: Option<String>,
     /// Suggested procedures whose place in the plan the patient flipped (by default the
-    /// plan holds the first [`PLAN_DEFAULT_COUNT`] suggestions).
+    /// plan holds the catalog's default choice, see [`ConsultState::plan_selection`]).
     pub plan_toggled: Vec<String>,
     /// Kiosk mode: "Are you still there?" is showing (see [`Action::Idle`]).
     pub idle_warning: bool,
@@ -227,9 +224,16 @@ impl ConsultState {
         !self.holds_patient_data() && self.lang == default_lang && self.notice.is_none()
     }
 
-    /// Whether the suggestion ranked `rank` (0 = best), `procedure_id`, is in the plan.
-    pub fn in_plan(&self, rank: usize, procedure_id: &str) -> bool {
-        (rank < PLAN_DEFAULT_COUNT) != self.plan_toggled.iter().any(|id| id == procedure_id)
+    /// The suggested procedures (`suggested`: ids, best first) in the plan: the best-ranked
+    /// choice of each group of alternatives, at most the catalog's `default_plan_size`, with
+    /// the patient's additions and removals.
+    pub fn plan_selection<'a>(&self, suggested: &[&'a str]) -> Vec<&'a str> {
+        let default = default_plan(&self.catalog, suggested);
+        suggested
+            .iter()
+            .copied()
+            .filter(|id| default.contains(id) != self.plan_toggled.iter().any(|t| t == id))
+            .collect()
     }
 
     /// The plan's start date: the one chosen if it reads as a date, else the next Monday

@@ -324,19 +324,34 @@ fn start_up_prefers_a_share_link_then_saved_progress() {
 }
 
 #[test]
-fn the_plan_holds_the_top_suggestions_until_the_patient_changes_it() {
+fn the_plan_holds_one_of_each_alternative_and_at_most_three_until_the_patient_changes_it() {
+    // A ranking as `assess` might give it: the facial and the HydraFacial are alternatives.
+    let ranked = [
+        "hydrafacial",
+        "medical-skin-care",
+        "chemical-peel",
+        "retinoid-home-care",
+        "botulinum-toxin",
+    ];
     let state = fresh();
-    assert!(state.in_plan(0, "a") && state.in_plan(2, "c") && !state.in_plan(3, "d"));
+    assert_eq!(
+        state.plan_selection(&ranked),
+        ["hydrafacial", "chemical-peel", "retinoid-home-care"]
+    );
     let state = apply(
         state,
         [
-            Action::TogglePlanProcedure("a".into()),
-            Action::TogglePlanProcedure("d".into()),
+            Action::TogglePlanProcedure("chemical-peel".into()),
+            Action::TogglePlanProcedure("medical-skin-care".into()),
         ],
     );
-    assert!(!state.in_plan(0, "a") && state.in_plan(3, "d") && state.in_plan(1, "b"));
-    let state = state.reduce(Action::TogglePlanProcedure("a".into()));
-    assert!(state.in_plan(0, "a"));
+    // Picked deliberately, both alternatives are in (the scheduler spaces them).
+    assert_eq!(
+        state.plan_selection(&ranked),
+        ["hydrafacial", "medical-skin-care", "retinoid-home-care"]
+    );
+    let state = state.reduce(Action::TogglePlanProcedure("chemical-peel".into()));
+    assert!(state.plan_selection(&ranked).contains(&"chemical-peel"));
 }
 
 #[test]

@@ -12,8 +12,9 @@
 use crate::condition::Condition;
 use crate::json::Value;
 use crate::model::{
-    Call, Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Grade, Messages, Procedure,
-    Question, QuestionKind, RedFlag, Rule, Scheduling, Spacing, SpacingRule, Urgency,
+    Alternatives, Call, Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Grade,
+    Messages, Procedure, Question, QuestionKind, RedFlag, Review, Rule, Scheduling, Spacing,
+    SpacingRule, Urgency,
 };
 use crate::plan::{CountRange, Course, DayRange, HomeUse, Plan};
 use crate::small_map::StrMap;
@@ -617,29 +618,76 @@ fn scheduling(cx: &mut Cx, v: &Value, path: Path) -> Scheduling {
         cx,
         v,
         path,
-        &["series_sessions", "series_note", "series_sources", "rules"],
+        &[
+            "series_sessions",
+            "series_note",
+            "series_sources",
+            "rules",
+            "alternatives",
+            "default_plan_size",
+            "review",
+        ],
     );
     Scheduling {
         series_sessions: field(cx, &o, "series_sessions", uint),
         series_note: field(cx, &o, "series_note", text),
         series_sources: field(cx, &o, "series_sources", strings),
         rules: field(cx, &o, "rules", |cx, v, p| list(cx, v, p, spacing_rule)),
+        alternatives: option(cx, &o, "alternatives", |cx, v, p| {
+            list(cx, v, p, alternatives)
+        })
+        .unwrap_or_default(),
+        default_plan_size: option(cx, &o, "default_plan_size", uint)
+            .unwrap_or_else(crate::model::default_plan_size),
+        review: option(cx, &o, "review", review),
+    }
+}
+
+fn alternatives(cx: &mut Cx, v: &Value, path: Path) -> Alternatives {
+    let o = Obj::new(cx, v, path, &["id", "procedures", "reason", "sources"]);
+    Alternatives {
+        id: field(cx, &o, "id", string),
+        procedures: field(cx, &o, "procedures", strings),
+        reason: field(cx, &o, "reason", text),
+        sources: field(cx, &o, "sources", strings),
+    }
+}
+
+fn review(cx: &mut Cx, v: &Value, path: Path) -> Review {
+    let o = Obj::new(cx, v, path, &["procedures", "note", "sources"]);
+    Review {
+        procedures: field(cx, &o, "procedures", strings),
+        note: field(cx, &o, "note", text),
+        sources: field(cx, &o, "sources", strings),
     }
 }
 
 fn spacing_rule(cx: &mut Cx, v: &Value, path: Path) -> SpacingRule {
-    let o = Obj::new(cx, v, path, &["id", "rule", "reason", "note", "sources"]);
+    let o = Obj::new(
+        cx,
+        v,
+        path,
+        &["id", "rule", "reason", "note", "sources", "grade"],
+    );
     SpacingRule {
         id: field(cx, &o, "id", string),
         rule: field(cx, &o, "rule", spacing),
         reason: field(cx, &o, "reason", text),
         note: option(cx, &o, "note", text),
         sources: field(cx, &o, "sources", strings),
+        grade: field(cx, &o, "grade", grade),
     }
 }
 
 fn spacing(cx: &mut Cx, v: &Value, path: Path) -> Spacing {
-    let names = ["same_week", "recovery", "min_gap", "pause"];
+    let names = [
+        "same_week",
+        "recovery",
+        "min_gap",
+        "pause",
+        "separate_days",
+        "apart",
+    ];
     let Some((name, payload)) = variant(cx, v, path, &names) else {
         return Spacing::SameWeek {
             procedures: Vec::new(),
@@ -655,6 +703,20 @@ fn spacing(cx: &mut Cx, v: &Value, path: Path) -> Spacing {
                 Spacing::SameWeek { procedures }
             } else {
                 Spacing::Recovery { procedures }
+            }
+        }
+        "separate_days" => {
+            let o = Obj::new(cx, v, path, &["together"]);
+            Spacing::SeparateDays {
+                together: field(cx, &o, "together", strings),
+            }
+        }
+        "apart" => {
+            let o = Obj::new(cx, v, path, &["first", "second", "days"]);
+            Spacing::Apart {
+                first: field(cx, &o, "first", strings),
+                second: field(cx, &o, "second", strings),
+                days: field(cx, &o, "days", uint),
             }
         }
         "min_gap" => {

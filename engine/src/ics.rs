@@ -104,10 +104,14 @@ pub fn to_ics(
             .procedure(&s.procedure_id)
             .ok_or_else(|| IcsError::UnknownProcedure(s.procedure_id.clone()))?;
         let name = p.name.get(lang);
-        let summary = fill(
-            words.get("calendar.session"),
-            &[("name", name), ("n", &s.index.to_string())],
-        );
+        let summary = if s.phase == crate::Phase::Review {
+            fill(words.get("calendar.review"), &[("name", name)])
+        } else {
+            fill(
+                words.get("calendar.session"),
+                &[("name", name), ("n", &s.index.to_string())],
+            )
+        };
         let mut description: Vec<String> = s.note.iter().map(|n| n.get(lang).into()).collect();
         if !p.aftercare.is_empty() {
             description.push(words.get("calendar.aftercare").into());

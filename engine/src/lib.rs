@@ -42,8 +42,9 @@ pub use date::{Date, DateError, Timestamp, Weekday};
 pub use ics::{to_ics, IcsError};
 pub use locale::{Locale, PluralRule};
 pub use model::{
-    Call, Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Grade, Messages, Procedure,
-    Question, QuestionKind, RedFlag, Rule, Scheduling, Spacing, SpacingRule, Urgency,
+    Alternatives, Call, Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Grade,
+    Messages, Procedure, Question, QuestionKind, RedFlag, Review, Rule, Scheduling, Spacing,
+    SpacingRule, Urgency,
 };
 pub use plan::{describe_plan, CountRange, Course, DayRange, HomeUse, Plan};
 pub use questionnaire::{
@@ -51,8 +52,8 @@ pub use questionnaire::{
     AnswerError,
 };
 pub use schedule::{
-    schedule, HomeUseStart, Pause, Phase, Schedule, ScheduleError, Session, DEFAULT_HORIZON_DAYS,
-    MAX_HORIZON_DAYS,
+    alternatives_of, default_plan, schedule, HomeUseStart, Pause, Phase, Schedule, ScheduleError,
+    Session, DEFAULT_HORIZON_DAYS, MAX_HORIZON_DAYS,
 };
 pub use small_map::{StrMap, StrSet};
 pub use text::Text;

@@ -99,6 +99,7 @@ pub const KEYS: &[Key] = &[
     key("plan.separator", &[], false),
     key("calendar.title", &[], false),
     key("calendar.session", &["name", "n"], false),
+    key("calendar.review", &["name"], false),
     key("calendar.aftercare", &[], false),
 ];
 

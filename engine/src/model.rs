@@ -416,6 +416,46 @@ pub struct Scheduling {
     pub series_sources: Vec<String>,
     /// Rules combining procedures, checked for every pair of sessions.
     pub rules: Vec<SpacingRule>,
+    /// Groups of procedures that serve the same purpose: the default plan holds one of each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternatives>,
+    /// Most treatments the default plan holds (the patient may add more).
+    #[serde(default = "default_plan_size")]
+    pub default_plan_size: u32,
+    /// Procedures whose repeats are a review visit rather than a fixed interval (injectables).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// The default plan's size when the catalog gives none.
+pub fn default_plan_size() -> u32 {
+    3
+}
+
+/// Procedures that are alternatives to each other ("one of these").
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Alternatives {
+    /// Stable id.
+    pub id: String,
+    /// Procedure ids, at least two.
+    pub procedures: Vec<String>,
+    /// Why they are alternatives, shown with the group.
+    pub reason: Text,
+    /// Where the grouping comes from.
+    pub sources: Vec<String>,
+}
+
+/// Repeats booked as one review visit when the effect wears off, not as a fixed series.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Procedure ids.
+    pub procedures: Vec<String>,
+    /// Said on the review visit; `{duration}` is the earliest interval.
+    pub note: Text,
+    /// Where the rule comes from.
+    pub sources: Vec<String>,
 }
 
 /// A rule that keeps sessions of different procedures apart, or pauses home care around them.
@@ -433,6 +473,8 @@ pub struct SpacingRule {
     pub note: Option<Text>,
     /// Where the rule comes from.
     pub sources: Vec<String>,
+    /// How strong its evidence is.
+    pub grade: Grade,
 }
 
 /// The kinds of spacing rule. JSON: `{"same_week": {"procedures": [..]}}`,
@@ -456,6 +498,22 @@ pub enum Spacing {
     MinGap {
         /// Procedure ids.
         procedures: Vec<String>,
+        /// Days.
+        days: u32,
+    },
+    /// No two different procedures on the same day, except when all are in `together`
+    /// (toxin and filler).
+    SeparateDays {
+        /// Procedures that may share a day.
+        together: Vec<String>,
+    },
+    /// A session of a procedure in `first` and a session of a different procedure in `second`
+    /// (in either order) at least `days` apart.
+    Apart {
+        /// Procedure ids.
+        first: Vec<String>,
+        /// Procedure ids.
+        second: Vec<String>,
         /// Days.
         days: u32,
     },

@@ -121,7 +121,7 @@ fn every(locale: Locale, range: &DayRange) -> String {
 }
 
 /// "3 months", "1 week" / "3 ay", "1 hafta".
-fn duration(locale: Locale, days: u32) -> String {
+pub(crate) fn duration(locale: Locale, days: u32) -> String {
     let (unit, n, _) = unit_of(days, days);
     locale.counted(&format!("{unit}.duration"), n, n, "")
 }

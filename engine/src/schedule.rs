@@ -38,6 +38,8 @@ pub enum Phase {
     Initial,
     /// A maintenance session.
     Maintenance,
+    /// A review visit when the effect wears off (injectables): the only repeat dated.
+    Review,
 }
 
 /// One dated clinic session.
@@ -149,6 +151,8 @@ struct Item<'a> {
     course_interval: u32,
     /// Whether sessions are the open-ended series.
     series: bool,
+    /// Whether the repeat after the course is a single review visit.
+    review: bool,
     /// Maintenance interval (none: stop after the course).
     maintenance: Option<u32>,
     /// Wanted date of the next session (none: done).
@@ -199,6 +203,22 @@ fn forbidden(
                 placed.add_days(after.max(1) - 1),
             ))
         }
+        Spacing::SeparateDays { together }
+            if procedure != other && !(named(together, procedure) && named(together, other)) =>
+        {
+            Some((placed, placed))
+        }
+        Spacing::Apart {
+            first,
+            second,
+            days,
+        } if procedure != other
+            && ((named(first, procedure) && named(second, other))
+                || (named(second, procedure) && named(first, other))) =>
+        {
+            let d = *days as i64;
+            Some((placed.add_days(1 - d), placed.add_days(d - 1)))
+        }
         _ => None,
     }
 }
@@ -242,6 +262,16 @@ pub fn schedule(
             None => (u32::from(plan.single_session), gap, false),
         };
         let maintenance = plan.maintenance.map(|m| m.min_days.max(gap));
+        let review = sched
+            .review
+            .as_ref()
+            .is_some_and(|r| r.procedures.iter().any(|p| p == id));
+        // A review procedure without a course starts with one first session.
+        let course_left = if review && course_left == 0 && maintenance.is_some() {
+            1
+        } else {
+            course_left
+        };
         let dated = course_left > 0 || maintenance.is_some();
         items.push(Item {
             id,
@@ -250,6 +280,7 @@ pub fn schedule(
             course_left,
             course_interval,
             series,
+            review,
             maintenance,
             next: dated.then_some(start),
             index: 0,
@@ -293,9 +324,12 @@ pub fn schedule(
             continue;
         }
         it.index += 1;
-        let phase = if it.course_left > 0 {
-            it.course_left -= 1;
+        // The first session is never "maintenance", even without a course.
+        let phase = if it.course_left > 0 || it.index == 1 {
+            it.course_left = it.course_left.saturating_sub(1);
             Phase::Initial
+        } else if it.review {
+            Phase::Review
         } else {
             Phase::Maintenance
         };
@@ -307,8 +341,25 @@ pub fn schedule(
                 .fill_str("sessions", &sched.series_sessions.to_string());
             notes.insert(0, &series_note);
         }
+        let review_note;
+        if let (Phase::Review, Some(review)) = (phase, &sched.review) {
+            let wait = Text(
+                catalog
+                    .languages
+                    .iter()
+                    .map(|l| {
+                        let days = it.maintenance.unwrap_or(0);
+                        (l.clone(), crate::plan::duration(catalog.locale(l), days))
+                    })
+                    .collect(),
+            );
+            review_note = review.note.fill("duration", &wait);
+            notes.insert(0, &review_note);
+        }
         it.next = if it.course_left > 0 {
             Some(date.add_days(it.course_interval as i64))
+        } else if phase == Phase::Review {
+            None
         } else {
             it.maintenance.map(|m| date.add_days(m as i64))
         };
@@ -401,4 +452,32 @@ pub fn schedule(
         pauses,
         home_use,
     })
+}
+
+/// The plan's default: walking `ranked` (best first; ids of suggested procedures with a plan),
+/// keep a procedure unless an earlier one is its alternative, and stop at the catalog's
+/// `default_plan_size`. The patient may add or remove treatments from there.
+pub fn default_plan<'a>(catalog: &Catalog, ranked: &[&'a str]) -> Vec<&'a str> {
+    let limit = catalog.scheduling.default_plan_size as usize;
+    let mut chosen: Vec<&'a str> = Vec::new();
+    for &id in ranked {
+        if chosen.len() >= limit {
+            break;
+        }
+        if chosen.contains(&id) || chosen.iter().any(|c| alternatives_of(catalog, c, id)) {
+            continue;
+        }
+        chosen.push(id);
+    }
+    chosen
+}
+
+/// Whether `a` and `b` (different procedures) belong to one group of alternatives.
+pub fn alternatives_of(catalog: &Catalog, a: &str, b: &str) -> bool {
+    a != b
+        && catalog
+            .scheduling
+            .alternatives
+            .iter()
+            .any(|g| g.procedures.iter().any(|p| p == a) && g.procedures.iter().any(|p| p == b))
 }

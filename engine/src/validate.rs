@@ -545,12 +545,41 @@ impl V<'_> {
                     self.positive(format!("{path}.days_before"), *days_before);
                     self.positive(format!("{path}.days_after"), *days_after);
                 }
+                Spacing::SeparateDays { together } => {
+                    let path = format!("{p}.rule.separate_days.together");
+                    self.spacing_procedures(&path, together, 0);
+                }
+                Spacing::Apart {
+                    first,
+                    second,
+                    days,
+                } => {
+                    self.spacing_procedures(&format!("{p}.rule.apart.first"), first, 1);
+                    self.spacing_procedures(&format!("{p}.rule.apart.second"), second, 1);
+                    self.positive(format!("{p}.rule.apart.days"), *days);
+                }
             }
             self.text(&format!("{p}.reason"), &r.reason);
             if let Some(note) = &r.note {
                 self.text(&format!("{p}.note"), note);
             }
             self.sources(&format!("{p}.sources"), &r.sources);
+        }
+        if s.default_plan_size == 0 {
+            self.err("scheduling.default_plan_size", "must be > 0");
+        }
+        let mut gids = StrSet::new();
+        for (i, g) in s.alternatives.iter().enumerate() {
+            let p = format!("scheduling.alternatives[{i}]");
+            self.id(&format!("{p}.id"), &g.id, &mut gids);
+            self.spacing_procedures(&format!("{p}.procedures"), &g.procedures, 2);
+            self.text(&format!("{p}.reason"), &g.reason);
+            self.sources(&format!("{p}.sources"), &g.sources);
+        }
+        if let Some(r) = &s.review {
+            self.spacing_procedures("scheduling.review.procedures", &r.procedures, 1);
+            self.text("scheduling.review.note", &r.note);
+            self.sources("scheduling.review.sources", &r.sources);
         }
     }
 }

@@ -4,8 +4,9 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use skin_consult_engine::{
-    builtin_catalog, parse_catalog, schedule, Catalog, Date, DateError, Phase, Plan, Schedule,
-    ScheduleError, Spacing, ValidationError, Weekday, BUILTIN_CATALOG_JSON, MAX_HORIZON_DAYS,
+    assess, builtin_catalog, default_plan, parse_catalog, schedule, Answer, Answers, Assessment,
+    Catalog, Date, DateError, Phase, Plan, ProcedureResult, Schedule, ScheduleError, Spacing,
+    Status, ValidationError, Weekday, BUILTIN_CATALOG_JSON, MAX_HORIZON_DAYS,
 };
 use std::sync::OnceLock;
 
@@ -194,7 +195,8 @@ fn a_single_procedure_follows_its_plan_exactly() {
     )
     .unwrap();
     let dates: Vec<String> = s.sessions.iter().map(|s| s.date.to_iso()).collect();
-    // 4 sessions every 14 days, then every 60 days from the last one.
+    // 4 sessions every 14 days, then one review visit 60 days after the last one: mesotherapy
+    // maintenance is a review, not a year of injections.
     assert_eq!(
         dates,
         [
@@ -203,30 +205,33 @@ fn a_single_procedure_follows_its_plan_exactly() {
             "2026-12-28",
             "2027-01-11",
             "2027-03-12",
-            "2027-05-11",
-            "2027-07-10",
-            "2027-09-08",
-            "2027-11-07"
         ]
     );
     assert!(s.sessions[..4].iter().all(|x| x.phase == Phase::Initial));
-    assert!(s.sessions[4..]
-        .iter()
-        .all(|x| x.phase == Phase::Maintenance));
+    assert_eq!(s.sessions[4].phase, Phase::Review);
     assert_eq!(
         s.sessions.iter().map(|x| x.index).collect::<Vec<_>>(),
-        (1..=9).collect::<Vec<_>>()
+        (1..=5).collect::<Vec<_>>()
     );
-    assert!(s
-        .sessions
-        .iter()
-        .all(|x| x.moved_by.is_empty() && x.note.is_none()));
+    let review = s.sessions[4].note.as_ref().unwrap();
+    assert!(
+        review.get("en").contains("not before 2 months"),
+        "{}",
+        review.get("en")
+    );
+    assert!(
+        review.get("tr").contains("2 ay dolmadan"),
+        "{}",
+        review.get("tr")
+    );
+    assert!(s.sessions.iter().all(|x| x.moved_by.is_empty()));
+    assert!(s.sessions[..4].iter().all(|x| x.note.is_none()));
     assert_eq!(s.end, d("2027-11-30"));
     assert!(s.pauses.is_empty() && s.home_use.is_empty());
 }
 
 #[test]
-fn a_micro_laser_peel_holds_back_the_next_treatment_and_says_why() {
+fn a_toxin_waits_two_weeks_after_a_laser_peel_and_comes_back_once_for_review() {
     let start = d("2026-11-30");
     let s = schedule(
         catalog(),
@@ -236,31 +241,128 @@ fn a_micro_laser_peel_holds_back_the_next_treatment_and_says_why() {
         ],
         start,
         start,
-        100,
+        365,
     )
     .unwrap();
-    let got: Vec<(&str, String, Vec<String>)> = s
+    let got: Vec<(&str, String, Phase, Vec<String>)> = s
         .sessions
         .iter()
-        .map(|x| (x.procedure_id.as_str(), x.date.to_iso(), x.moved_by.clone()))
+        .map(|x| {
+            (
+                x.procedure_id.as_str(),
+                x.date.to_iso(),
+                x.phase,
+                x.moved_by.clone(),
+            )
+        })
         .collect();
-    // The peel (earlier in the catalog) takes the start; the toxin waits out its recovery
-    // week and names the rule. Its next session counts 90 days from the actual date.
+    // The peel (earlier in the catalog) takes the start; the toxin may not share its day and
+    // keeps 2 weeks from it, and names both rules. Its review counts 90 days from the actual
+    // date, and nothing is booked after it.
     assert_eq!(
         got,
         [
-            ("micro-laser-peel", "2026-11-30".into(), vec![]),
+            (
+                "micro-laser-peel",
+                "2026-11-30".into(),
+                Phase::Initial,
+                vec![]
+            ),
             (
                 "botulinum-toxin",
-                "2026-12-07".into(),
-                vec!["laser-recovery".to_string()]
+                "2026-12-14".into(),
+                Phase::Initial,
+                vec![
+                    "one-procedure-a-day".to_string(),
+                    "injectable-skin-two-weeks".to_string()
+                ]
             ),
-            ("botulinum-toxin", "2027-03-07".into(), vec![]),
+            (
+                "botulinum-toxin",
+                "2027-03-14".into(),
+                Phase::Review,
+                vec![]
+            ),
         ]
     );
     let note = s.sessions[1].note.as_ref().unwrap();
-    assert!(note.get("en").contains("laser"), "{}", note.get("en"));
-    assert!(note.get("tr").contains("lazer"), "{}", note.get("tr"));
+    assert!(note.get("en").contains("settle"), "{}", note.get("en"));
+    assert!(
+        note.get("tr").contains("yatışabilmesi"),
+        "{}",
+        note.get("tr")
+    );
+    let review = s.sessions[2].note.as_ref().unwrap();
+    assert!(
+        review.get("en").contains("not before 3 months"),
+        "{}",
+        review.get("en")
+    );
+    assert!(
+        review.get("tr").contains("3 ay dolmadan"),
+        "{}",
+        review.get("tr")
+    );
+}
+
+#[test]
+fn toxin_and_filler_may_share_a_day_but_nothing_else_does() {
+    let start = d("2026-11-30");
+    let s = schedule(
+        catalog(),
+        &[
+            ("dermal-filler", plan("dermal-filler")),
+            ("botulinum-toxin", plan("botulinum-toxin")),
+            ("retinoid-home-care", plan("retinoid-home-care")),
+            ("mesotherapy", plan("mesotherapy")),
+        ],
+        start,
+        start,
+        60,
+    )
+    .unwrap();
+    let first: Vec<(&str, String)> = s
+        .sessions
+        .iter()
+        .take(3)
+        .map(|x| (x.procedure_id.as_str(), x.date.to_iso()))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            ("botulinum-toxin", "2026-11-30".to_string()),
+            ("dermal-filler", "2026-11-30".to_string()),
+            ("mesotherapy", "2026-12-01".to_string()),
+        ]
+    );
+    assert_eq!(s.sessions[2].moved_by, ["one-procedure-a-day"]);
+}
+
+#[test]
+fn a_routine_facial_is_a_first_session_then_maintenance() {
+    let start = d("2026-11-30");
+    let routine = catalog()
+        .procedure("medical-skin-care")
+        .unwrap()
+        .frequency
+        .variants
+        .iter()
+        .map(|v| &v.plan)
+        .find(|p| p.initial.is_none() && p.maintenance.is_some())
+        .expect("a routine facial plan");
+    let s = schedule(
+        catalog(),
+        &[("medical-skin-care", routine)],
+        start,
+        start,
+        90,
+    )
+    .unwrap();
+    assert_eq!(s.sessions[0].phase, Phase::Initial);
+    assert!(s.sessions[1..]
+        .iter()
+        .all(|x| x.phase == Phase::Maintenance));
+    assert!(s.sessions.len() >= 2);
 }
 
 #[test]
@@ -282,11 +384,15 @@ fn skin_stressing_treatments_go_to_different_weeks() {
         (peel1.procedure_id.as_str(), peel1.date),
         ("chemical-peel", start)
     );
-    // Microneedling wanted the same Wednesday: the same-week rule sends it to next Monday.
+    // Microneedling wanted the same Wednesday: not the same day, and at least 2 weeks after
+    // the peel (which also keeps it out of the peel's week).
     let needle1 = &s.sessions[1];
     assert_eq!(needle1.procedure_id, "microneedling");
-    assert_eq!(needle1.date, d("2026-12-07"));
-    assert_eq!(needle1.moved_by, ["skin-stress-same-week"]);
+    assert_eq!(needle1.date, d("2026-12-16"));
+    assert_eq!(
+        needle1.moved_by,
+        ["one-procedure-a-day", "exfoliating-two-weeks"]
+    );
     // The peel series is open-ended: its sessions say so and date the catalog's count.
     let peels: Vec<_> = s
         .sessions
@@ -423,6 +529,119 @@ fn the_catalog_carries_the_rules_the_issue_asks_for() {
         Spacing::Pause { days_before: 7, .. }
     ));
     assert_eq!(plan("micro-laser-peel").recovery_days, Some(7));
+    assert!(matches!(
+        find("one-procedure-a-day"),
+        Spacing::SeparateDays { together } if together.len() == 2
+    ));
+    assert!(matches!(
+        find("exfoliating-two-weeks"),
+        Spacing::Apart { days: 14, first, second } if first == second && first.len() == 6
+    ));
+    assert!(matches!(
+        find("injectable-skin-two-weeks"),
+        Spacing::Apart { days: 14, .. }
+    ));
+    let s = &catalog().scheduling;
+    assert_eq!(s.default_plan_size, 3);
+    assert_eq!(s.alternatives[0].procedures, FACIALS);
+    assert_eq!(s.review.as_ref().unwrap().procedures, REVIEWED);
+    // Every rule and group says where it comes from.
+    assert!(s.rules.iter().all(|r| !r.sources.is_empty()));
+    assert!(s
+        .alternatives
+        .iter()
+        .all(|g| g.sources.iter().any(|x| x.contains("[49]"))));
+}
+
+/// The patients of the issue: routine (25, no particular concern), lines and spots (45, frown
+/// lines and sun spots), and mild acne. Each gets a default plan of at most three treatments,
+/// one facial at most, dated without a clash.
+#[test]
+fn the_issues_patients_get_one_coherent_default_plan() {
+    let healthy = |age: u32, concerns: &[&str]| {
+        let mut a = Answers::new()
+            .with("age", Answer::Number(age))
+            .with("skin_type", Answer::Choice("normal".into()))
+            .with(
+                "concerns",
+                Answer::Choices(concerns.iter().map(|c| c.to_string()).collect()),
+            )
+            .with("makeup", Answer::Choice("light_daily".into()))
+            .with("facial_before", Answer::YesNo(true))
+            .with("sun_burn", Answer::Choice("type_3".into()))
+            .with("downtime", Answer::Choice("few_days".into()))
+            .with("allergies", Answer::Choices(vec!["none".into()]))
+            .with("recent_procedures", Answer::Choices(vec!["none".into()]))
+            .with("warning_signs", Answer::Choices(vec!["none".into()]));
+        for q in [
+            "recent_tan",
+            "pregnant",
+            "isotretinoin",
+            "active_skin_problem",
+            "cold_sores",
+            "keloid",
+            "blood_thinners",
+            "neuromuscular",
+            "immune",
+            "retinoid_use",
+            "toxin_recent",
+            "smoking",
+        ] {
+            a = a.with(q, Answer::YesNo(false));
+        }
+        a
+    };
+    let patients = [
+        ("routine", healthy(25, &["routine_care"])),
+        (
+            "lines and spots",
+            healthy(45, &["expression_lines", "pigmentation"]),
+        ),
+        (
+            "acne",
+            healthy(28, &["acne", "blackheads_pores"])
+                .with("acne_severity", Answer::Choice("mild".into())),
+        ),
+    ];
+    let c = catalog();
+    let start = d("2026-12-14");
+    for (who, answers) in patients {
+        let Assessment::Recommendations(results) = assess(c, &answers) else {
+            panic!("{who}: referred");
+        };
+        // `Case` holds catalog-lifetime plans; a test may keep these three alive.
+        let results = Box::leak(Box::new(results));
+        let suggested: Vec<&ProcedureResult> = results
+            .iter()
+            .filter(|r| r.status == Status::Suggested && r.plan.is_some())
+            .collect();
+        let ranked: Vec<&str> = suggested.iter().map(|r| r.procedure_id.as_str()).collect();
+        let chosen = default_plan(c, &ranked);
+        assert!(!chosen.is_empty() && chosen.len() <= 3, "{who}: {chosen:?}");
+        assert!(
+            chosen.iter().filter(|id| FACIALS.contains(id)).count() <= 1,
+            "{who}: both facials {chosen:?}"
+        );
+        if who == "routine" {
+            assert!(
+                FACIALS.iter().all(|f| ranked.contains(f)),
+                "{who}: both facials suggested {ranked:?}"
+            );
+        }
+        let selection: Vec<(&str, &Plan)> = suggested
+            .iter()
+            .filter(|r| chosen.contains(&r.procedure_id.as_str()))
+            .map(|r| (r.procedure_id.as_str(), r.plan.as_ref().unwrap()))
+            .collect();
+        let s = schedule(c, &selection, start, start, DEFAULT_HORIZON).unwrap();
+        let case = Case {
+            selection,
+            start,
+            today: start,
+            horizon: DEFAULT_HORIZON,
+        };
+        check(&case, &s);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -436,6 +655,22 @@ const SKIN_STRESSING: [&str; 5] = [
     "mesotherapy",
 ];
 const LASERS: [&str; 2] = ["laser-resurfacing", "micro-laser-peel"];
+/// Treatments that exfoliate the skin (brief 5.1: 1-2 weeks apart; the catalog takes 2).
+const EXFOLIATING: [&str; 6] = [
+    "medical-skin-care",
+    "hydrafacial",
+    "chemical-peel",
+    "laser-resurfacing",
+    "micro-laser-peel",
+    "microneedling",
+];
+/// The only pair that may share a day (brief 5.1 [42]).
+const INJECTED: [&str; 2] = ["botulinum-toxin", "dermal-filler"];
+/// The one group of alternatives (brief 5.1 [49]).
+const DEFAULT_HORIZON: u32 = 365;
+const FACIALS: [&str; 2] = ["medical-skin-care", "hydrafacial"];
+/// Repeats booked as one review visit.
+const REVIEWED: [&str; 3] = ["botulinum-toxin", "dermal-filler", "mesotherapy"];
 
 #[derive(Debug)]
 struct Case {
@@ -492,7 +727,7 @@ fn interval(plan: &Plan, phase: Phase) -> i64 {
     let gap = plan.min_gap_days.unwrap_or(1) as i64;
     let i = match phase {
         Phase::Initial => plan.initial.as_ref().map_or(1, |c| c.interval.min_days),
-        Phase::Maintenance => plan.maintenance.unwrap().min_days,
+        Phase::Maintenance | Phase::Review => plan.maintenance.unwrap().min_days,
     };
     (i as i64).max(gap)
 }
@@ -502,7 +737,8 @@ fn course_len(plan: &Plan) -> u32 {
         Some(c) => c
             .sessions
             .map_or(catalog().scheduling.series_sessions, |s| s.min),
-        None => u32::from(plan.single_session),
+        // Without a course, the first session is still the first, not "maintenance".
+        None => u32::from(plan.single_session || plan.maintenance.is_some()),
     }
 }
 
@@ -529,8 +765,23 @@ fn check(case: &Case, s: &Schedule) {
             initial <= course,
             "{id}: {initial} course sessions > {course}"
         );
-        if mine.iter().any(|x| x.phase == Phase::Maintenance) {
+        if mine.iter().any(|x| x.phase != Phase::Initial) {
             assert_eq!(initial, course, "{id}: maintenance before the course ended");
+        }
+        let reviews = mine.iter().filter(|x| x.phase == Phase::Review).count();
+        if REVIEWED.contains(&id) {
+            // Injectables: the first session(s), then at most one review visit, nothing more.
+            assert!(reviews <= 1, "{id}: {reviews} review visits");
+            assert!(!mine.iter().any(|x| x.phase == Phase::Maintenance));
+            assert!(
+                mine.len() as u32 <= course + 1,
+                "{id}: booked beyond a review"
+            );
+            for x in mine.iter().filter(|x| x.phase == Phase::Review) {
+                assert!(x.note.as_ref().unwrap().get("en").contains("Review visit"));
+            }
+        } else {
+            assert_eq!(reviews, 0, "{id}: a review visit");
         }
         let mut prev: Option<Date> = None;
         for (k, x) in mine.iter().enumerate() {
@@ -581,6 +832,22 @@ fn check(case: &Case, s: &Schedule) {
     for (i, a) in s.sessions.iter().enumerate() {
         for b in &s.sessions[i + 1..] {
             let (a_id, b_id) = (a.procedure_id.as_str(), b.procedure_id.as_str());
+            let gap = a.date.days_until(b.date).abs();
+            if a_id != b_id {
+                assert!(
+                    gap > 0 || (INJECTED.contains(&a_id) && INJECTED.contains(&b_id)),
+                    "{a_id} and {b_id} on the same day {}",
+                    a.date
+                );
+                if EXFOLIATING.contains(&a_id) && EXFOLIATING.contains(&b_id) {
+                    assert!(gap >= 14, "{a_id} {} and {b_id} {}", a.date, b.date);
+                }
+                if (INJECTED.contains(&a_id) && EXFOLIATING.contains(&b_id))
+                    || (EXFOLIATING.contains(&a_id) && INJECTED.contains(&b_id))
+                {
+                    assert!(gap >= 14, "{a_id} {} and {b_id} {}", a.date, b.date);
+                }
+            }
             if SKIN_STRESSING.contains(&a_id) && SKIN_STRESSING.contains(&b_id) {
                 assert!(
                     !a.date.same_week(b.date),
@@ -668,6 +935,31 @@ proptest! {
                 .iter()
                 .all(|(_, p)| p.initial.is_none() && p.maintenance.is_none() && !p.single_session)),
             Err(e) => prop_assert!(false, "unexpected {e}"),
+        }
+    }
+
+    #[test]
+    fn the_default_plan_books_no_alternatives_together(case in case()) {
+        let c = catalog();
+        // The shuffled selection stands for a ranking, best first.
+        let ranked: Vec<&str> = case.selection.iter().map(|(id, _)| *id).collect();
+        let chosen = default_plan(c, &ranked);
+        prop_assert!(chosen.len() <= 3);
+        // In rank order, and nothing skipped unless an earlier choice is its alternative.
+        let mut pos = 0;
+        for id in &chosen {
+            let at = ranked[pos..].iter().position(|r| r == id).unwrap() + pos;
+            for skipped in &ranked[pos..at] {
+                prop_assert!(FACIALS.contains(skipped) && chosen.iter().any(|c| FACIALS.contains(c)));
+            }
+            pos = at + 1;
+        }
+        prop_assert!(chosen.iter().filter(|id| FACIALS.contains(id)).count() <= 1);
+        // Its schedule keeps every rule too.
+        let picked: Vec<(&str, &Plan)> =
+            case.selection.iter().filter(|(id, _)| chosen.contains(id)).copied().collect();
+        if let Ok(s) = schedule(c, &picked, case.today, case.start, case.horizon) {
+            check(&Case { selection: picked, ..case }, &s);
         }
     }
 

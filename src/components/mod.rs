@@ -1,6 +1,7 @@
 //! The widget's components: one screen or part of a screen each, reading the shared state
 //! from context and changing it only by dispatching [`crate::state::Action`]s.
 
+pub mod alternatives;
 pub mod answer_input;
 pub mod app;
 mod app_hooks;
@@ -14,6 +15,7 @@ pub mod kiosk_staff;
 pub mod language_switch;
 pub mod notice;
 pub mod plan;
+pub mod plan_overview;
 pub mod procedure_card;
 pub mod question;
 pub mod referral;

@@ -6,6 +6,7 @@ use skin_consult_engine::{
 };
 use yew::prelude::*;
 
+use super::plan_overview::PlanOverview;
 use super::timeline::Timeline;
 use super::{use_config, use_consult};
 use crate::browser;
@@ -26,12 +27,17 @@ pub fn plan_section(props: &PlanProps) -> Html {
     let config = use_config();
     let today = *use_memo((), |_| browser::today());
     let lang = consult.lang.as_str();
+    let ranked: Vec<&str> = props
+        .suggested
+        .iter()
+        .map(|r| r.procedure_id.as_str())
+        .collect();
+    let selected = consult.plan_selection(&ranked);
     let chosen: Vec<(&str, &Plan)> = props
         .suggested
         .iter()
-        .enumerate()
-        .filter(|(rank, r)| consult.in_plan(*rank, &r.procedure_id))
-        .filter_map(|(_, r)| Some((r.procedure_id.as_str(), r.plan.as_ref()?)))
+        .filter(|r| selected.contains(&r.procedure_id.as_str()))
+        .filter_map(|r| Some((r.procedure_id.as_str(), r.plan.as_ref()?)))
         .collect();
     let start = consult.plan_start_date(today);
     let dated = start
@@ -73,7 +79,7 @@ pub fn plan_section(props: &PlanProps) -> Html {
             }
         })
     });
-    let checkboxes = props.suggested.iter().enumerate().map(|(rank, r)| {
+    let checkboxes = props.suggested.iter().map(|r| {
         let id = r.procedure_id.clone();
         let toggle = {
             let consult = consult.clone();
@@ -82,7 +88,7 @@ pub fn plan_section(props: &PlanProps) -> Html {
         };
         html! {
             <label class="sc-option">
-                <input type="checkbox" checked={consult.in_plan(rank, &id)} onchange={toggle} data-plan-procedure={id.clone()} />
+                <input type="checkbox" checked={selected.contains(&id.as_str())} onchange={toggle} data-plan-procedure={id.clone()} />
                 <span>{ config.procedure_name(&consult.catalog, &id, lang).to_string() }</span>
             </label>
         }
@@ -102,7 +108,12 @@ pub fn plan_section(props: &PlanProps) -> Html {
                 </fieldset>
             </div>
             { match &dated {
-                Ok(plan) => html! { <Timeline schedule={plan.clone()} /> },
+                Ok(plan) => html! {
+                    <>
+                        <PlanOverview schedule={plan.clone()} />
+                        <Timeline schedule={plan.clone()} />
+                    </>
+                },
                 Err(message) => html! { <p class="sc-error" role="alert" data-plan-error="">{ message.clone() }</p> },
             } }
             if let Some(download) = download {

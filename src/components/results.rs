@@ -7,8 +7,8 @@ use skin_consult_engine::{assess, Assessment, ProcedureResult};
 use yew::prelude::*;
 
 use super::{
-    booking::Booking, plan::PlanSection, procedure_card::ProcedureCard, referral::ReferralView,
-    share_panel::SharePanel, use_config, use_consult,
+    alternatives::Alternatives, booking::Booking, plan::PlanSection, procedure_card::ProcedureCard,
+    referral::ReferralView, share_panel::SharePanel, use_config, use_consult,
 };
 use crate::browser;
 use crate::i18n::t;
@@ -68,6 +68,7 @@ pub fn results() -> Html {
                     }
                     { group("suggested", "section_suggested") }
                     if !none_suggested {
+                        <Alternatives suggested={suggested.clone()} />
                         <PlanSection suggested={suggested} />
                     }
                     { group("caution", "section_caution") }
@@ -77,15 +78,18 @@ pub fn results() -> Html {
             }
         }
     };
-    let mention: Vec<String> = assessment
+    let offered: Vec<&str> = assessment
         .results()
         .iter()
         .filter(|r| r.status.as_str() == "suggested" && config.offers(&r.procedure_id))
-        .enumerate()
-        .filter(|(rank, r)| consult.in_plan(*rank, &r.procedure_id))
-        .map(|(_, r)| {
+        .map(|r| r.procedure_id.as_str())
+        .collect();
+    let mention: Vec<String> = consult
+        .plan_selection(&offered)
+        .into_iter()
+        .map(|id| {
             config
-                .procedure_name(&consult.catalog, &r.procedure_id, lang)
+                .procedure_name(&consult.catalog, id, lang)
                 .to_string()
         })
         .collect();

@@ -7,6 +7,9 @@ use super::{use_config, use_consult};
 use crate::browser;
 use crate::i18n::{t, tf};
 
+/// Months shown open; later months are folded.
+const OPEN_MONTHS: usize = 3;
+
 /// Properties of [`Timeline`].
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -17,6 +20,7 @@ pub struct TimelineProps {
 /// One entry of the timeline.
 struct Entry {
     date: Date,
+    procedure: Option<String>,
     kind: &'static str,
     text: String,
     note: Option<String>,
@@ -47,11 +51,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     ("n", &s.index.to_string()),
                 ],
             );
-            if s.phase == Phase::Maintenance {
-                text = format!("{text} ({})", t(lang, "plan_maintenance"));
+            let label = match s.phase {
+                Phase::Initial => None,
+                Phase::Maintenance => Some("plan_maintenance"),
+                Phase::Review => Some("plan_review"),
+            };
+            if let Some(label) = label {
+                text = format!("{text} ({})", t(lang, label));
             }
             Entry {
                 date: s.date,
+                procedure: Some(s.procedure_id.clone()),
                 kind: "session",
                 text,
                 note: s.note.as_ref().map(|n| n.get(lang).to_string()),
@@ -60,6 +70,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .collect();
     entries.extend(plan.home_use.iter().map(|h| Entry {
         date: h.from,
+        procedure: None,
         kind: "home",
         text: tf(
             lang,
@@ -74,6 +85,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }));
     entries.extend(plan.pauses.iter().map(|p| Entry {
         date: p.from,
+        procedure: None,
         kind: "pause",
         text: tf(
             lang,
@@ -103,7 +115,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <h3>{ crate::i18n::capitalize_first(&heading, lang) }</h3>
                 <ul>
                     { for entries.iter().map(|e| html! {
-                        <li class={format!("sc-entry sc-entry-{}", e.kind)} data-date={e.date.to_iso()}>
+                        <li class={format!("sc-entry sc-entry-{}", e.kind)} data-date={e.date.to_iso()} data-session-procedure={e.procedure.clone()}>
                             <time datetime={e.date.to_iso()}>{ e.date.format(locale) }</time>
                             <span>{ &e.text }</span>
                             if let Some(note) = &e.note {
@@ -115,9 +127,21 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </li>
         }
     };
+    // The first months are open; later ones fold into a native <details> (print opens it).
+    let later = months.len().saturating_sub(OPEN_MONTHS);
     html! {
-        <ol class="sc-timeline" data-sessions={plan.sessions.len().to_string()}>
-            { for months.iter().map(|(_, entries)| month(entries)) }
-        </ol>
+        <>
+            <ol class="sc-timeline" data-sessions={plan.sessions.len().to_string()}>
+                { for months.iter().take(OPEN_MONTHS).map(|(_, entries)| month(entries)) }
+            </ol>
+            if later > 0 {
+                <details class="sc-later" data-plan-later="">
+                    <summary>{ tf(lang, "plan_later", &[("count", &later.to_string())]) }</summary>
+                    <ol class="sc-timeline-later" start={(OPEN_MONTHS + 1).to_string()}>
+                        { for months.iter().skip(OPEN_MONTHS).map(|(_, entries)| month(entries)) }
+                    </ol>
+                </details>
+            }
+        </>
     }
 }

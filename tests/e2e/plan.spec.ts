@@ -13,15 +13,15 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { Traffic } from './support/fixtures';
 import {
+  FACIALS,
   PlanSection,
   addDays,
-  courseSessions,
+  clashes,
   daysBetween,
-  displayDate,
   monthHeading,
   nextMonday,
   ui,
-  type Course,
+  type PlannedSession,
 } from './support/plan';
 import {
   test,
@@ -29,6 +29,7 @@ import {
   catalog,
   catalogQuestion,
   TYPICAL_PATIENT,
+  type Answers,
   type QuestionnairePage,
 } from './pages/questionnaire-page';
 
@@ -36,230 +37,229 @@ import {
 const TODAY = '2026-12-10';
 const DEFAULT_START = nextMonday(TODAY); // 2026-12-14
 
-const scheduling = (catalog as unknown as { scheduling: { series_sessions: number } }).scheduling;
-const peelRule = (
-  catalog as unknown as {
-    procedures: { id: string; frequency: { variants: { plan: { initial?: { interval: { min_days: number } } } }[] } }[];
-  }
-).procedures.find((p) => p.id === 'chemical-peel')!.frequency.variants[0].plan.initial!;
+/** `answers` without the acne follow-up (for patients without acne). */
+function withoutAcne(answers: Answers): Answers {
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => id !== 'acne_severity'));
+}
 
-/**
- * What the catalog's rules give TYPICAL_PATIENT (acne, blackheads, never had a facial, light
- * make-up), dated with the minimum of every range. None of these three share a spacing rule,
- * so each is dated on its own.
- */
-const TYPICAL_COURSES: Record<string, Course> = {
-  // Acne, blackheads or skin never treated: 3 sessions 2 weeks apart, then once a month.
-  'medical-skin-care': { sessions: 3, every: 14, maintenance: 30 },
-  // Acne: 6 treatments 2 weeks apart, then monthly maintenance.
-  hydrafacial: { sessions: 6, every: 14, maintenance: 30 },
-  // Light peels are "a series" 2–5 weeks apart: the plan dates the first few, 2 weeks apart.
-  'chemical-peel': { sessions: scheduling.series_sessions, every: peelRule.interval.min_days },
+/** A routine patient: 25, no particular concern, healthy. */
+const ROUTINE_PATIENT: Answers = {
+  ...withoutAcne(TYPICAL_PATIENT),
+  age: 25,
+  skin_type: 'normal',
+  concerns: ['routine_care'],
+  facial_before: true,
 };
-const DEFAULT_PLAN = ['hydrafacial', 'medical-skin-care', 'chemical-peel'];
+/** 45, frown lines and sun spots. */
+const LINES_AND_SPOTS_PATIENT: Answers = {
+  ...withoutAcne(TYPICAL_PATIENT),
+  age: 45,
+  skin_type: 'normal',
+  concerns: ['expression_lines', 'pigmentation'],
+  facial_before: true,
+  toxin_recent: false,
+};
 
-/** Opens the typical patient's results with the clock at TODAY and returns the plan section. */
-async function openPlan(q: QuestionnairePage): Promise<PlanSection> {
+/** Opens `answers`' results with the clock at TODAY and returns the plan section. */
+async function openPlan(q: QuestionnairePage, answers: Answers = TYPICAL_PATIENT): Promise<PlanSection> {
   await q.page.clock.setFixedTime(new Date(`${TODAY}T12:00:00`));
-  await q.gotoResults(TYPICAL_PATIENT);
+  await q.gotoResults(answers);
   const plan = new PlanSection(q.page);
   await expect(plan.section).toBeVisible();
   await expect(plan.timeline).toBeVisible();
   return plan;
 }
 
-/** The timeline texts expected for `ids` from `start`: "date|Name: session n[ (maintenance)]", sorted. */
-async function expectedSessions(plan: PlanSection, ids: string[], start: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const id of ids) {
-    const name = await plan.procedureName(id);
-    for (const s of courseSessions(TYPICAL_COURSES[id], start)) {
-      const suffix = s.maintenance ? ` (${ui('en', 'plan_maintenance')})` : '';
-      out.push(`${s.date}|${ui('en', 'plan_session', { name, n: s.index })}${suffix}`);
-    }
-  }
-  return out.sort();
+/** The suggested procedures in rank order (the order of the plan's checkboxes). */
+async function ranked(plan: PlanSection): Promise<string[]> {
+  return (await plan.choices()).map((c) => c.id);
 }
 
-/** The session entries of the timeline as "date|text", sorted. */
-async function shownSessions(plan: PlanSection): Promise<string[]> {
-  return (await plan.readTimeline())
-    .filter((e) => e.kind === 'session')
-    .map((e) => `${e.date}|${e.text}`)
-    .sort();
+/** The default choice: at most three, one of the facial alternatives (the better ranked). */
+async function expectSensibleDefault(plan: PlanSection) {
+  const order = await ranked(plan);
+  const ticked = await plan.ticked();
+  expect(ticked.length, `ticked ${ticked}`).toBeGreaterThan(0);
+  expect(ticked.length, `ticked ${ticked}`).toBeLessThanOrEqual(3);
+  const facials = ticked.filter((id) => FACIALS.includes(id));
+  expect(facials.length, 'one of the facial alternatives at most').toBeLessThanOrEqual(1);
+  if (facials.length === 1) {
+    expect(facials[0], 'the better-ranked alternative').toBe(order.find((id) => FACIALS.includes(id)));
+  }
+  // Nothing better ranked was left out except an alternative of a ticked one.
+  const lastTicked = order.indexOf(ticked.at(-1)!);
+  for (const id of order.slice(0, lastTicked)) {
+    expect(ticked.includes(id) || FACIALS.includes(id), `${id} skipped`).toBe(true);
+  }
+}
+
+/** Downloads the calendar, checks it is valid iCalendar, and returns its events as sessions. */
+async function downloadCalendar(plan: PlanSection): Promise<PlannedSession[]> {
+  const page = plan.page;
+  const [download] = await Promise.all([page.waitForEvent('download'), plan.downloadButton().click()]);
+  expect(download.suggestedFilename()).toBe('treatment-plan.ics');
+  const raw = (await readFile(await download.path())).toString('utf8');
+
+  // Octet-level rules of RFC 5545: CRLF everywhere, no line over 75 octets.
+  expect(raw.endsWith('\r\n'), 'ends with CRLF').toBe(true);
+  expect(raw.replace(/\r\n/g, ''), 'no bare CR or LF').not.toMatch(/[\r\n]/);
+  const lines = raw.slice(0, -2).split('\r\n');
+  expect(lines.filter((l) => Buffer.byteLength(l, 'utf8') > 75), 'lines longer than 75 octets').toEqual([]);
+
+  // Read back by ical.js, a parser independent of the app.
+  const calendar = new ICAL.Component(ICAL.parse(raw));
+  expect(calendar.name).toBe('vcalendar');
+  expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+  expect(String(calendar.getFirstPropertyValue('prodid') ?? '')).toMatch(/^-\/\/[^/]+\/\/.+\/\/[A-Z]{2}$/);
+  const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+  for (const e of events) {
+    expect(e.startDate.isDate, `${e.uid}: all-day`).toBe(true);
+    expect(e.endDate.toString(), `${e.uid}: one day`).toBe(addDays(e.startDate.toString(), 1));
+    expect(e.component.getFirstPropertyValue('dtstamp'), `${e.uid}: DTSTAMP`).toBeTruthy();
+  }
+  const uids = events.map((e) => e.uid);
+  expect(new Set(uids).size, 'UIDs are unique').toBe(uids.length);
+  // The procedure is named by its id in the UID (<id>-<n>-<date>@...).
+  const ids = (await plan.choices()).map((c) => c.id).sort((a, b) => b.length - a.length);
+  return events.map((e) => ({
+    id: ids.find((id) => e.uid.startsWith(`${id}-`))!,
+    date: e.startDate.toString(),
+    text: e.summary,
+  }));
+}
+
+/** The plan's timeline and calendar file hold the same sessions, and neither has a clash. */
+async function expectCoherent(plan: PlanSection): Promise<PlannedSession[]> {
+  const shown = await plan.sessions();
+  expect(shown.length).toBeGreaterThan(0);
+  await expect(plan.timeline).toHaveAttribute('data-sessions', String(shown.length));
+  expect(clashes(shown), 'timeline clashes').toEqual([]);
+  const events = await downloadCalendar(plan);
+  expect(clashes(events), 'calendar clashes').toEqual([]);
+  const key = (s: PlannedSession) => `${s.date} ${s.id}`;
+  expect(events.map(key).sort(), 'calendar = timeline').toEqual(shown.map(key).sort());
+  // The first session of a treatment is never "maintenance".
+  const firsts = new Set<string>();
+  for (const s of [...shown].sort((a, b) => a.date.localeCompare(b.date))) {
+    if (!firsts.has(s.id)) {
+      expect(s.text, `${s.id} first session`).not.toContain(`(${ui('en', 'plan_maintenance')})`);
+      firsts.add(s.id);
+    }
+  }
+  return events;
 }
 
 test.describe('the treatment plan', () => {
-  test('dates the ticked treatments by their rules for 12 months from next Monday', async ({ questionnaire: q }) => {
-    const plan = await openPlan(q);
-
-    // Defaults: start next Monday, no earlier than today; the three best suggestions ticked.
+  test('the routine patient gets one facial, not two, and a coherent calendar', async ({ questionnaire: q }) => {
+    const plan = await openPlan(q, ROUTINE_PATIENT);
     await expect(plan.startDate).toHaveValue(DEFAULT_START);
     await expect(plan.startDate).toHaveAttribute('min', TODAY);
     const suggested = await q.root
       .locator('[data-procedure][data-status="suggested"]')
       .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-procedure')!));
-    expect((await plan.choices()).map((c) => c.id), 'every suggestion can be planned').toEqual(suggested);
-    expect(await plan.ticked(), 'the three best suggestions').toEqual(suggested.slice(0, 3));
-    expect([...(await plan.ticked())].sort()).toEqual([...DEFAULT_PLAN].sort());
+    expect([...(await ranked(plan))].sort(), 'every suggestion can be planned').toEqual([...suggested].sort());
+    await expectSensibleDefault(plan);
+    await expectCoherent(plan);
 
-    // Session count and every date, name and number follow the rules.
-    const expected = await expectedSessions(plan, DEFAULT_PLAN, DEFAULT_START);
-    expect(expected.length).toBe(14 + 15 + 2); // a sanity check of the model itself
-    await expect(plan.timeline).toHaveAttribute('data-sessions', String(expected.length));
-    await expect(plan.sessionEntries).toHaveCount(expected.length);
-    expect(await shownSessions(plan)).toEqual(expected);
-
-    // In date order, the first on the start date, nothing after the 12 months.
-    const timeline = await plan.readTimeline();
-    const dates = timeline.map((e) => e.date);
-    expect(dates, 'entries in date order').toEqual([...dates].sort());
-    expect(dates[0]).toBe(DEFAULT_START);
-    expect(dates.at(-1)! <= addDays(DEFAULT_START, 365), `last date ${dates.at(-1)}`).toBe(true);
-    for (const e of timeline) expect(e.shown, e.date).toBe(displayDate(e.date, 'en'));
-    // One heading per month, in order: December 2026 ... December 2027.
-    const months = [...new Set(dates.map((d) => d.slice(0, 7)))];
-    await expect(plan.monthHeadings).toHaveText(months.map((m) => monthHeading(`${m}-01`, 'en')));
-
-    // Retinoid cream is home care: no sessions, a start date instead. The peel series asks for
-    // a pause from 7 days before to 7 days after each peel, so it starts after the series.
-    await plan.setIncluded('retinoid-home-care', true);
-    await expect(plan.timeline).toHaveAttribute('data-sessions', String(expected.length));
-    const lastPeel = courseSessions(TYPICAL_COURSES['chemical-peel'], DEFAULT_START).at(-1)!.date;
-    const home = plan.timeline.locator('li.sc-entry-home');
-    await expect(home).toHaveCount(1);
-    await expect(home).toHaveAttribute('data-date', addDays(lastPeel, 7));
-    await expect(home).toContainText(await plan.procedureName('retinoid-home-care'));
-
-    // Without the peel: its sessions go, and home care starts on the start date.
-    await plan.setIncluded('chemical-peel', false);
-    const withoutPeel = await expectedSessions(plan, ['hydrafacial', 'medical-skin-care'], DEFAULT_START);
-    await expect(plan.timeline).toHaveAttribute('data-sessions', String(withoutPeel.length));
-    expect(await shownSessions(plan)).toEqual(withoutPeel);
-    await expect(home).toHaveAttribute('data-date', DEFAULT_START);
-
-    // A lower-ranked suggestion can be added: microneedling, 3 sessions 4 weeks apart.
-    await plan.setIncluded('retinoid-home-care', false);
-    await plan.setIncluded('microneedling', true);
-    const needling = plan.sessionEntries.filter({ hasText: await plan.procedureName('microneedling') });
-    await expect(needling).toHaveCount(3);
-    const needlingDates = await needling.evaluateAll((li) => li.map((e) => e.getAttribute('data-date')!));
-    expect(needlingDates).toEqual([DEFAULT_START, addDays(DEFAULT_START, 28), addDays(DEFAULT_START, 56)]);
+    // Both facials picked deliberately: both are planned, kept 2 weeks apart.
+    const both = (await ranked(plan)).filter((id) => FACIALS.includes(id));
+    expect(both, 'both facials are suggested').toHaveLength(2);
+    expect((await plan.ticked()).filter((id) => FACIALS.includes(id))).toHaveLength(1);
+    // The results say "one of these", the better fit (the plan's choice) first.
+    const group = q.root.locator('[data-alternatives="facial-or-hydrafacial"]');
+    await expect(group.getByRole('heading', { name: ui('en', 'alternatives_title') })).toBeVisible();
+    expect(await group.locator('[data-alternative]').evaluateAll((li) => li.map((e) => e.getAttribute('data-alternative')))).toEqual(both);
+    await expect(group.locator('[data-alternative]').first()).toContainText(ui('en', 'alternatives_better'));
+    for (const id of both) await plan.setIncluded(id, true);
+    const events = await expectCoherent(plan);
+    for (const id of both) expect(events.some((e) => e.id === id), id).toBe(true);
   });
 
-  test('a new start date re-dates the plan; a past date or no treatment shows an error', async ({
+  test('the lines-and-spots patient: no pile-up on one day, and the toxin once plus one review', async ({
     questionnaire: q,
   }) => {
-    const plan = await openPlan(q);
-    const download = plan.downloadButton();
-    await expect(download).toBeVisible();
-    const before = await plan.sessionDates();
+    const plan = await openPlan(q, LINES_AND_SPOTS_PATIENT);
+    await expectSensibleDefault(plan);
+    await expectCoherent(plan);
 
-    // Three weeks later: every session moves by 21 days (none of these share a spacing rule).
+    const order = await ranked(plan);
+    expect(order, 'the toxin is suggested for frown lines').toContain('botulinum-toxin');
+    await plan.setIncluded('botulinum-toxin', true);
+    const events = await expectCoherent(plan);
+    const toxin = events.filter((e) => e.id === 'botulinum-toxin').sort((a, b) => a.date.localeCompare(b.date));
+    const name = await plan.procedureName('botulinum-toxin');
+    expect(toxin.map((e) => e.text)).toEqual([`${name}, session 1`, `${name}: review visit`]);
+    expect(daysBetween(toxin[0].date, toxin[1].date), 'not before 12 weeks').toBeGreaterThanOrEqual(84);
+    const review = plan.sessionEntries.filter({ hasText: ui('en', 'plan_review') });
+    await expect(review).toHaveCount(1);
+    await expect(review).toContainText('not before 3 months');
+  });
+
+  test('the acne patient gets a coherent plan, re-dated with the start date', async ({ questionnaire: q }) => {
+    const plan = await openPlan(q, TYPICAL_PATIENT);
+    await expectSensibleDefault(plan);
+    const before = await expectCoherent(plan);
+    expect(before.map((e) => e.date).sort()[0]).toBe(DEFAULT_START);
+
+    // Three weeks later: every session moves by 21 days (whole weeks keep every rule's fit).
     const later = addDays(DEFAULT_START, 21);
     await plan.setStart(later);
     await expect(plan.entries.first()).toHaveAttribute('data-date', later);
-    expect(await shownSessions(plan)).toEqual(await expectedSessions(plan, DEFAULT_PLAN, later));
-    const after = await plan.sessionDates();
-    expect(after.length).toBe(before.length);
-    expect(after.map((d, i) => daysBetween(before[i], d))).toEqual(after.map(() => 21));
-    await expect(plan.error).toHaveCount(0);
+    const after = await expectCoherent(plan);
+    const shift = (list: PlannedSession[]) => list.map((e) => `${e.id} ${e.date}`).sort();
+    expect(shift(after)).toEqual(shift(before.map((e) => ({ ...e, date: addDays(e.date, 21) }))));
 
     // Yesterday: an error instead of a plan, and nothing to download.
     await plan.setStart(addDays(TODAY, -1));
     await expect(plan.error).toHaveText(ui('en', 'plan_error_past'));
     await expect(plan.error).toHaveAttribute('role', 'alert');
     await expect(plan.timeline).toHaveCount(0);
-    await expect(download).toHaveCount(0);
+    await expect(plan.downloadButton()).toHaveCount(0);
 
-    // Today is allowed.
+    // Nothing ticked: "choose at least one"; only home care: nothing to date.
     await plan.setStart(TODAY);
-    await expect(plan.error).toHaveCount(0);
-    await expect(plan.entries.first()).toHaveAttribute('data-date', TODAY);
-    await expect(download).toBeVisible();
-
-    // Nothing ticked: "choose at least one", no timeline, no download.
     await plan.include([]);
     await expect(plan.error).toHaveText(ui('en', 'plan_error_none'));
-    await expect(plan.timeline).toHaveCount(0);
-    await expect(download).toHaveCount(0);
-
-    // Only home care: nothing to date.
     await plan.include(['retinoid-home-care']);
     await expect(plan.error).toHaveText(ui('en', 'plan_error_nothing'));
-    await expect(download).toHaveCount(0);
-
-    // Ticking one again brings the plan back.
     await plan.setIncluded('medical-skin-care', true);
     await expect(plan.error).toHaveCount(0);
-    await expect(plan.timeline).toHaveAttribute(
-      'data-sessions',
-      String(courseSessions(TYPICAL_COURSES['medical-skin-care'], TODAY).length),
-    );
   });
 
-  test('"Add to my calendar" downloads a valid iCalendar file of exactly the timeline sessions', async ({
-    questionnaire: q,
-    page,
-  }) => {
-    const plan = await openPlan(q);
+  test('a month-by-month table above the list; months after the third folded', async ({ questionnaire: q, page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const plan = await openPlan(q, TYPICAL_PATIENT);
+    const table = plan.overview;
+    await expect(table).toBeVisible();
+    await expect(table.locator('caption')).toHaveText(ui('en', 'plan_overview'));
+    // A header per planned treatment, a row header per month, from the start month on.
+    const sessions = await plan.sessions();
+    const treatments = [...new Set(sessions.map((s) => s.id))];
+    await expect(table.locator('thead th[scope="col"]')).toHaveCount(1 + treatments.length);
+    const rows = table.locator('tbody th[scope="row"]');
+    await expect(rows.first()).toHaveText(monthHeading(DEFAULT_START, 'en'));
+    // Each cell counts that month's sessions of its treatment.
+    const headers = await table.locator('thead th').allInnerTexts();
+    const names = Object.fromEntries(
+      await Promise.all(treatments.map(async (id) => [await plan.procedureName(id), id])),
+    );
+    const firstMonth = DEFAULT_START.slice(0, 7);
+    const cells = await table.locator('tbody tr').first().locator('td').allInnerTexts();
+    headers.slice(1).forEach((header, i) => {
+      const count = sessions.filter((s) => s.id === names[header.trim()] && s.date.startsWith(firstMonth)).length;
+      expect(cells[i].trim(), header).toBe(count ? String(count) : '');
+    });
+    // Readable on a 320 px phone: the page does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
-    /** Downloads the calendar and checks it against the timeline; returns its events. */
-    const downloadAndCheck = async () => {
-      const [download] = await Promise.all([page.waitForEvent('download'), plan.downloadButton().click()]);
-      expect(download.suggestedFilename()).toBe('treatment-plan.ics');
-      const bytes = await readFile(await download.path());
-      const raw = bytes.toString('utf8');
-
-      // Octet-level rules of RFC 5545: CRLF everywhere, no line over 75 octets.
-      expect(raw.endsWith('\r\n'), 'ends with CRLF').toBe(true);
-      expect(raw.replace(/\r\n/g, ''), 'no bare CR or LF').not.toMatch(/[\r\n]/);
-      const lines = raw.slice(0, -2).split('\r\n');
-      const long = lines.filter((l) => Buffer.byteLength(l, 'utf8') > 75);
-      expect(long, 'lines longer than 75 octets').toEqual([]);
-      expect(lines[0]).toBe('BEGIN:VCALENDAR');
-      expect(lines.at(-1)).toBe('END:VCALENDAR');
-
-      // Read back by ical.js.
-      const calendar = new ICAL.Component(ICAL.parse(raw));
-      expect(calendar.name).toBe('vcalendar');
-      expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
-      expect(String(calendar.getFirstPropertyValue('prodid') ?? '')).toMatch(/^-\/\/[^/]+\/\/.+\/\/[A-Z]{2}$/);
-      const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
-
-      const sessions = await plan.sessionDates();
-      await expect(plan.timeline).toHaveAttribute('data-sessions', String(sessions.length));
-      expect(events.length, 'one event per session of the timeline').toBe(sessions.length);
-      expect(events.map((e) => e.startDate.toString()).sort(), 'DTSTART dates').toEqual([...sessions].sort());
-      for (const e of events) {
-        expect(e.startDate.isDate, `${e.uid}: all-day`).toBe(true);
-        expect(e.endDate.toString(), `${e.uid}: one day`).toBe(addDays(e.startDate.toString(), 1));
-        expect(e.component.getFirstPropertyValue('dtstamp'), `${e.uid}: DTSTAMP`).toBeTruthy();
-      }
-      const uids = events.map((e) => e.uid);
-      expect(uids.every(Boolean), 'every event has a UID').toBe(true);
-      expect(new Set(uids).size, 'UIDs are unique').toBe(uids.length);
-      return events;
-    };
-
-    const names = Object.fromEntries(await Promise.all(DEFAULT_PLAN.map(async (id) => [id, await plan.procedureName(id)])));
-    let events = await downloadAndCheck();
-    for (const e of events) {
-      expect(DEFAULT_PLAN.some((id) => e.summary.startsWith(names[id])), e.summary).toBe(true);
-    }
-    // Matches the timeline one to one: date, treatment and session number.
-    const timelineSessions = (await plan.readTimeline())
-      .filter((t) => t.kind === 'session')
-      .map((t) => `${t.date} ${t.text.replace(` (${ui('en', 'plan_maintenance')})`, '').replace(': session ', ', session ')}`)
-      .sort();
-    expect(events.map((e) => `${e.startDate.toString()} ${e.summary}`).sort()).toEqual(timelineSessions);
-
-    // The file follows the plan as changed: another start, and without the peel.
-    await plan.setStart(addDays(DEFAULT_START, 7));
-    await plan.setIncluded('chemical-peel', false);
-    events = await downloadAndCheck();
-    expect(events.some((e) => e.summary.startsWith(names['chemical-peel'])), 'no peel left').toBe(false);
-    expect(events.map((e) => e.startDate.toString()).sort()[0]).toBe(addDays(DEFAULT_START, 7));
+    // The dated list shows three months; the rest is one native <details>, closed.
+    await expect(plan.timeline.locator('li.sc-month')).toHaveCount(3);
+    await expect(plan.later).toBeVisible();
+    await expect(plan.later).not.toHaveAttribute('open', '');
+    const hidden = plan.later.locator('li.sc-entry').first();
+    await expect(hidden).toBeHidden();
+    await plan.later.locator('summary').click();
+    await expect(hidden).toBeVisible();
   });
 });
 
@@ -308,11 +308,13 @@ test.describe('booking messages', () => {
       expect(mail.message).toBe(message);
     };
 
-    await expectNames(DEFAULT_PLAN);
-    await plan.setIncluded('chemical-peel', false);
-    await expectNames(['hydrafacial', 'medical-skin-care']);
-    await plan.setIncluded('retinoid-home-care', true);
-    await expectNames(['hydrafacial', 'medical-skin-care', 'retinoid-home-care']);
+    const defaults = await plan.ticked();
+    await expectNames(defaults);
+    await plan.setIncluded(defaults[0], false);
+    await expectNames(defaults.slice(1));
+    const extra = choices.map((c) => c.id).find((id) => !defaults.includes(id))!;
+    await plan.setIncluded(extra, true);
+    await expectNames([...defaults.slice(1), extra]);
 
     // Nothing ticked: the general request, naming no treatment.
     await plan.include([]);
@@ -396,9 +398,12 @@ test.describe('printing the plan', () => {
     const plan = await openPlan(q);
     await expect(plan.controls).toBeVisible();
 
+    await expect(plan.later.locator('li.sc-entry').first()).toBeHidden();
     await page.emulateMedia({ media: 'print' });
     await expect(plan.timeline).toBeVisible();
     await expect(plan.sessionEntries.first()).toBeVisible();
+    // Print shows every month, the folded ones too.
+    await expect(plan.later.locator('li.sc-entry').first()).toBeVisible();
     await expect(plan.section.getByRole('heading', { name: ui('en', 'plan_title') })).toBeVisible();
     await expect(plan.controls).toBeHidden();
     await expect(plan.startDate).toBeHidden();

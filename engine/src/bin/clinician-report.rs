@@ -8,7 +8,7 @@
 use skin_consult_engine::persona::{check, parse_personas, Persona};
 use skin_consult_engine::{
     assess, builtin_catalog, describe_plan, effective_answers, Answer, Assessment, Catalog, Effect,
-    Grade, QuestionKind, Status, Text,
+    Grade, QuestionKind, Spacing, Status, Text,
 };
 use std::fmt::Write;
 
@@ -238,6 +238,8 @@ fn render(c: &Catalog, personas: &[Persona], lang: &str) -> (String, usize) {
          configuration (`emergency`), with defaults by country."
     );
 
+    combining(w, c, lang);
+
     let _ = writeln!(w, "\n## Personas\n");
     let _ = writeln!(
         w,
@@ -272,6 +274,94 @@ fn render(c: &Catalog, personas: &[Persona], lang: &str) -> (String, usize) {
         personas.len()
     );
     (o, failures)
+}
+
+/// The scheduling data: spacing rules, groups of alternatives, the default plan's size and the
+/// review visits, each with its sources.
+fn combining(w: &mut String, c: &Catalog, lang: &str) {
+    let s = &c.scheduling;
+    let _ = writeln!(w, "\n## Combining and spacing treatments (the plan)\n");
+    let _ = writeln!(
+        w,
+        "| id | rule | reason shown | sources | grade | where sources disagree |"
+    );
+    let _ = writeln!(w, "|---|---|---|---|---|---|");
+    for r in &s.rules {
+        let list = |ids: &[String]| ids.join(", ");
+        let rule = match &r.rule {
+            Spacing::SameWeek { procedures } => {
+                format!("not in the same week: {}", list(procedures))
+            }
+            Spacing::Recovery { procedures } => {
+                format!(
+                    "nothing else during the recovery days of: {}",
+                    list(procedures)
+                )
+            }
+            Spacing::MinGap { procedures, days } => {
+                format!("at least {days} days apart: {}", list(procedures))
+            }
+            Spacing::Pause {
+                procedure,
+                around,
+                days_before,
+                days_after,
+            } => format!(
+                "pause {procedure} from {days_before} days before to {days_after} days after: {}",
+                list(around)
+            ),
+            Spacing::SeparateDays { together } => format!(
+                "different treatments on different days, except together: {}",
+                list(together)
+            ),
+            Spacing::Apart {
+                first,
+                second,
+                days,
+            } => format!(
+                "at least {days} days between a session of ({}) and another of ({})",
+                list(first),
+                list(second)
+            ),
+        };
+        let _ = writeln!(
+            w,
+            "| `{}` | {} | {} | {} | {} | {} |",
+            r.id,
+            cell(&rule),
+            t(&r.reason, lang),
+            sources(&r.sources),
+            grade(r.grade),
+            r.note.as_ref().map(|n| t(n, lang)).unwrap_or_default()
+        );
+    }
+    let _ = writeln!(
+        w,
+        "\nThe default plan holds the best-ranked suggestion of each group of alternatives, at \
+         most {} treatments (a clinic default); the patient may add or remove any.\n",
+        s.default_plan_size
+    );
+    let _ = writeln!(w, "| alternatives | procedures | reason shown | sources |");
+    let _ = writeln!(w, "|---|---|---|---|");
+    for g in &s.alternatives {
+        let _ = writeln!(
+            w,
+            "| `{}` | {} | {} | {} |",
+            g.id,
+            cell(&g.procedures.join(", ")),
+            t(&g.reason, lang),
+            sources(&g.sources)
+        );
+    }
+    if let Some(r) = &s.review {
+        let _ = writeln!(
+            w,
+            "\nReview visits instead of repeats ({}): {} Sources: {}.",
+            r.procedures.join(", "),
+            t(&r.note, lang).replace("{duration}", "the shortest repeat interval of the plan"),
+            sources(&r.sources)
+        );
+    }
 }
 
 fn answers_summary(c: &Catalog, p: &Persona) -> String {

@@ -176,6 +176,8 @@ export class PlanSection {
   readonly entries: Locator;
   readonly sessionEntries: Locator;
   readonly monthHeadings: Locator;
+  readonly later: Locator;
+  readonly overview: Locator;
   readonly error: Locator;
 
   constructor(page: Page) {
@@ -185,9 +187,13 @@ export class PlanSection {
     this.startDate = this.section.locator('input[type="date"][data-plan-start]');
     this.checkboxes = this.section.locator('input[type="checkbox"][data-plan-procedure]');
     this.timeline = this.section.locator('ol.sc-timeline');
-    this.entries = this.timeline.locator('li.sc-entry');
-    this.sessionEntries = this.timeline.locator('li.sc-entry-session');
-    this.monthHeadings = this.timeline.locator('li.sc-month > h3');
+    // The first months, then the later ones folded in a <details>.
+    const lists = this.section.locator('ol.sc-timeline, ol.sc-timeline-later');
+    this.entries = lists.locator('li.sc-entry');
+    this.sessionEntries = lists.locator('li.sc-entry-session');
+    this.monthHeadings = lists.locator('li.sc-month > h3');
+    this.later = this.section.locator('details[data-plan-later]');
+    this.overview = this.section.locator('table[data-plan-overview]');
     this.error = this.section.locator('[data-plan-error]');
   }
 
@@ -262,10 +268,63 @@ export class PlanSection {
     );
   }
 
+  /** The sessions of the timeline as procedure id and date, in document order. */
+  async sessions(): Promise<PlannedSession[]> {
+    return this.sessionEntries.evaluateAll((items) =>
+      items.map((li) => ({
+        id: li.getAttribute('data-session-procedure')!,
+        date: li.getAttribute('data-date')!,
+        text: (li.querySelector('span')?.textContent ?? '').trim(),
+      })),
+    );
+  }
+
   /** The session dates of the timeline, in document order. */
   async sessionDates(): Promise<string[]> {
     return this.sessionEntries.evaluateAll((items) => items.map((li) => li.getAttribute('data-date')!));
   }
+}
+
+/** One dated session: procedure id, ISO date, and the text shown (or the calendar summary). */
+export interface PlannedSession {
+  id: string;
+  date: string;
+  text: string;
+}
+
+// The combining rules of the clinical brief (section 5.1), written out here independently of
+// the catalog's data: only toxin and filler may share a day; treatments that exfoliate the
+// skin stay 2 weeks apart, and 2 weeks from a toxin or filler session.
+const INJECTED = ['botulinum-toxin', 'dermal-filler'];
+const EXFOLIATING = [
+  'medical-skin-care',
+  'hydrafacial',
+  'chemical-peel',
+  'laser-resurfacing',
+  'micro-laser-peel',
+  'microneedling',
+];
+/** Alternatives: one or the other, not both, unless the patient picks both (brief 5.1). */
+export const FACIALS = ['medical-skin-care', 'hydrafacial'];
+
+/** Every pair of sessions that breaks a combining rule, described; empty when coherent. */
+export function clashes(sessions: PlannedSession[]): string[] {
+  const out: string[] = [];
+  for (const [i, a] of sessions.entries()) {
+    for (const b of sessions.slice(i + 1)) {
+      if (a.id === b.id) continue;
+      const gap = Math.abs(daysBetween(a.date, b.date));
+      const pair = `${a.id} ${a.date} / ${b.id} ${b.date}`;
+      if (gap === 0 && !(INJECTED.includes(a.id) && INJECTED.includes(b.id))) out.push(`same day: ${pair}`);
+      const exfoliating = (x: string) => EXFOLIATING.includes(x);
+      const injected = (x: string) => INJECTED.includes(x);
+      if (exfoliating(a.id) && exfoliating(b.id) && gap < 14) out.push(`exfoliating < 2 weeks: ${pair}`);
+      if (((injected(a.id) && exfoliating(b.id)) || (exfoliating(a.id) && injected(b.id))) && gap < 14) {
+        out.push(`injectable and skin treatment < 2 weeks: ${pair}`);
+      }
+    }
+  }
+  return out;
 }
 
 /** Waits until no CSS animation of the page runs (a screen fades in). */
