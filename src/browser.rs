@@ -195,6 +195,41 @@ pub fn print() {
     let _ = window.print();
 }
 
+/// Marks the `<details>` that a print opened, so the print's end closes only those.
+const PRINT_OPENED_ATTR: &str = "data-sc-print-opened";
+
+/// Prints every detail of the results: before any print (the widget's button or the
+/// browser's menu) the closed `<details>` under `root` are opened, and closed again after.
+pub fn expand_details_when_printing(root: web_sys::Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let each = |root: &web_sys::Element, selector: &str, f: &dyn Fn(&web_sys::Element)| {
+        if let Ok(list) = root.query_selector_all(selector) {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into().ok()) {
+                    f(&el);
+                }
+            }
+        }
+    };
+    let before = root.clone();
+    gloo::events::EventListener::new(&window, "beforeprint", move |_| {
+        each(&before, "details:not([open])", &|el| {
+            let _ = el.set_attribute(PRINT_OPENED_ATTR, "");
+            let _ = el.set_attribute("open", "");
+        });
+    })
+    .forget();
+    gloo::events::EventListener::new(&window, "afterprint", move |_| {
+        each(&root, "details[data-sc-print-opened]", &|el| {
+            let _ = el.remove_attribute(PRINT_OPENED_ATTR);
+            let _ = el.remove_attribute("open");
+        });
+    })
+    .forget();
+}
+
 /// Fetches the configuration document at `url` (as written in `data-config-url`), refusing
 /// anything but this page's own origin: the written URL is checked, then the resolved one,
 /// and the request runs with `mode: "same-origin"` (so a redirect elsewhere fails too). A

@@ -168,6 +168,7 @@ pub fn start() {
         embed::install(&mount, &props.config);
         let root = render_root(&mount);
         crash::install(root.clone());
+        browser::expand_details_when_printing(root.clone());
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     });
 }

@@ -907,7 +907,10 @@ fn catalog_override_matrix() {
                 let first = c["questions"][0].clone();
                 c["questions"].as_array_mut().unwrap().push(first);
             }),
-            paths(&["questions[29].id"]),
+            paths(&[&format!(
+                "questions[{}].id",
+                builtin_catalog().questions.len()
+            )]),
         ),
         (
             "duplicate procedure",

@@ -1,7 +1,7 @@
 //! The recommendation engine: answers in, assessment out. Pure and deterministic.
 
 use crate::answers::Answers;
-use crate::model::{Call, Catalog, Effect, Procedure, Urgency};
+use crate::model::{Call, Catalog, Effect, Procedure, Strength, Urgency};
 use crate::plan::Plan;
 use crate::questionnaire::effective_answers;
 use crate::text::Text;
@@ -88,6 +88,9 @@ pub struct ProcedureResult {
     pub status: Status,
     /// Suitability score (higher is better; suggested only when > 0).
     pub score: i32,
+    /// How well it answers the patient's main concern (ranks before the score).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_fit: Option<Strength>,
     /// Why, each tied to the answer that caused it; the decisive reasons first.
     pub reasons: Vec<Reason>,
     /// The plan (absent when excluded).
@@ -176,8 +179,39 @@ pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
         .iter()
         .map(|p| assess_procedure(catalog, p, &answers))
         .collect();
-    crate::order::sort_by_key(&mut results, |r| (r.status.rank(), -r.score));
+    crate::order::sort_by_key(&mut results, |r| {
+        (r.status.rank(), std::cmp::Reverse(r.main_fit), -r.score)
+    });
     Assessment::Recommendations(results)
+}
+
+/// The patient's main concern: the answer to the catalog's main-concern question when it is
+/// one of the concerns they chose.
+pub fn main_concern<'a>(catalog: &Catalog, answers: &'a Answers) -> Option<&'a str> {
+    let q = catalog.main_concern_question.as_deref()?;
+    let main = *answers.options(q).first()?;
+    answers
+        .options(&catalog.concern_question)
+        .contains(&main)
+        .then_some(main)
+}
+
+/// The best fit for one concern among `results` (excluded ones never): the strongest fit, then
+/// the nearer status (suggested before caution before later), then the score.
+pub fn best_for_concern<'a>(
+    catalog: &Catalog,
+    results: &'a [ProcedureResult],
+    concern: &str,
+) -> Option<&'a ProcedureResult> {
+    results
+        .iter()
+        .filter(|r| r.status != Status::Excluded)
+        .filter_map(|r| {
+            let fit = catalog.procedure(&r.procedure_id)?.fit(concern)?;
+            Some((r, fit))
+        })
+        .min_by_key(|(r, fit)| (std::cmp::Reverse(*fit), r.status.rank(), -r.score))
+        .map(|(r, _)| r)
 }
 
 fn reason(text: Text, question_id: Option<&str>) -> Reason {
@@ -217,11 +251,13 @@ fn assess_procedure(
     }
 
     let concern_q = catalog.concern_question.as_str();
+    let main_fit = main_concern(catalog, answers).and_then(|c| procedure.fit(c));
     let mut matched = 0;
     for concern in answers.options(concern_q) {
         if procedure.concerns.iter().any(|c| c == concern) {
             matched += 1;
-            score += catalog.concern_score;
+            let strength = procedure.fit(concern).unwrap_or(Strength::Minor);
+            score += catalog.concern_score * strength.weight();
             let label = catalog
                 .question(concern_q)
                 .and_then(|q| q.option(concern))
@@ -303,6 +339,7 @@ fn assess_procedure(
         procedure_id: procedure.id.clone(),
         status,
         score,
+        main_fit,
         reasons,
         plan,
         notes,

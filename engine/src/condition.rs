@@ -43,7 +43,8 @@ pub enum Condition {
         /// Threshold.
         value: u32,
     },
-    /// A number question was answered with a value of at least `value`.
+    /// A number question was answered with a value of at least `value`, or a multi-choice
+    /// question has at least `value` options chosen.
     AtLeast {
         /// Question id.
         question: String,
@@ -76,9 +77,10 @@ impl Condition {
             Condition::Below { question, value } => {
                 answers.number(question).is_some_and(|n| n < *value)
             }
-            Condition::AtLeast { question, value } => {
-                answers.number(question).is_some_and(|n| n >= *value)
-            }
+            Condition::AtLeast { question, value } => match answers.number(question) {
+                Some(n) => n >= *value,
+                None => answers.options(question).len() >= *value as usize,
+            },
             Condition::All(cs) => cs.iter().all(|c| c.eval(answers)),
             Condition::Any(cs) => cs.iter().any(|c| c.eval(answers)),
             Condition::Not(c) => !c.eval(answers),

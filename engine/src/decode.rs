@@ -12,9 +12,9 @@
 use crate::condition::Condition;
 use crate::json::Value;
 use crate::model::{
-    Alternatives, Call, Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Grade,
-    Messages, Procedure, Question, QuestionKind, RedFlag, Review, Rule, Scheduling, Spacing,
-    SpacingRule, Urgency,
+    Alternatives, Call, Catalog, ChoiceOption, ConcernFit, Effect, Frequency, FrequencyVariant,
+    Grade, Messages, Procedure, Question, QuestionKind, RedFlag, Review, Rule, Scheduling,
+    SideEffect, Spacing, SpacingRule, Strength, Urgency,
 };
 use crate::plan::{CountRange, Course, DayRange, HomeUse, Plan};
 use crate::small_map::StrMap;
@@ -313,6 +313,7 @@ fn catalog_in(cx: &mut Cx, v: &Value) -> Catalog {
             "concern_question",
             "age_question",
             "concern_score",
+            "main_concern_question",
             "questions",
             "procedures",
             "rules",
@@ -328,6 +329,7 @@ fn catalog_in(cx: &mut Cx, v: &Value) -> Catalog {
         concern_question: field(cx, &o, "concern_question", string),
         age_question: field(cx, &o, "age_question", string),
         concern_score: field(cx, &o, "concern_score", int),
+        main_concern_question: option(cx, &o, "main_concern_question", string),
         questions: field(cx, &o, "questions", |cx, v, p| list(cx, v, p, question)),
         procedures: field(cx, &o, "procedures", |cx, v, p| list(cx, v, p, procedure)),
         rules: field(cx, &o, "rules", |cx, v, p| list(cx, v, p, rule)),
@@ -419,11 +421,13 @@ fn procedure(cx: &mut Cx, v: &Value, path: Path) -> Procedure {
             "name",
             "summary",
             "concerns",
+            "concern_fit",
             "steps",
             "session_length",
             "downtime",
             "pain",
             "aftercare",
+            "side_effects",
             "min_age",
             "min_age_sources",
             "frequency",
@@ -437,17 +441,53 @@ fn procedure(cx: &mut Cx, v: &Value, path: Path) -> Procedure {
         name: field(cx, &o, "name", text),
         summary: field(cx, &o, "summary", text),
         concerns: field(cx, &o, "concerns", strings),
+        concern_fit: or_default(cx, &o, "concern_fit", |cx, v, p| {
+            list(cx, v, p, concern_fit)
+        }),
         steps: field(cx, &o, "steps", texts),
         session_length: field(cx, &o, "session_length", text),
         downtime: field(cx, &o, "downtime", text),
         pain: field(cx, &o, "pain", text),
         aftercare: field(cx, &o, "aftercare", texts),
+        side_effects: or_default(cx, &o, "side_effects", |cx, v, p| {
+            list(cx, v, p, side_effect)
+        }),
         min_age: field(cx, &o, "min_age", uint),
         min_age_sources: or_default(cx, &o, "min_age_sources", strings),
         frequency: field(cx, &o, "frequency", frequency),
         note: option(cx, &o, "note", text),
         prescription_medicine: option(cx, &o, "prescription_medicine", text),
         sources: field(cx, &o, "sources", strings),
+    }
+}
+
+fn concern_fit(cx: &mut Cx, v: &Value, path: Path) -> ConcernFit {
+    let o = Obj::new(cx, v, path, &["concern", "strength", "source"]);
+    ConcernFit {
+        concern: field(cx, &o, "concern", string),
+        strength: field(cx, &o, "strength", strength),
+        source: field(cx, &o, "source", string),
+    }
+}
+
+fn strength(cx: &mut Cx, v: &Value, path: Path) -> Strength {
+    let names = ["primary", "helps", "minor"];
+    let Some((name, payload)) = variant(cx, v, path, &names) else {
+        return Strength::Minor;
+    };
+    unit(cx, payload, path);
+    match name {
+        "primary" => Strength::Primary,
+        "helps" => Strength::Helps,
+        _ => Strength::Minor,
+    }
+}
+
+fn side_effect(cx: &mut Cx, v: &Value, path: Path) -> SideEffect {
+    let o = Obj::new(cx, v, path, &["text", "source"]);
+    SideEffect {
+        text: field(cx, &o, "text", text),
+        source: field(cx, &o, "source", string),
     }
 }
 

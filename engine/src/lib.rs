@@ -36,15 +36,18 @@ pub mod text;
 pub mod validate;
 
 pub use answers::{Answer, Answers};
-pub use assess::{assess, Assessment, ProcedureResult, Reason, Referral, Status, TriggeredFlag};
+pub use assess::{
+    assess, best_for_concern, main_concern, Assessment, ProcedureResult, Reason, Referral, Status,
+    TriggeredFlag,
+};
 pub use condition::Condition;
 pub use date::{Date, DateError, Timestamp, Weekday};
 pub use ics::{to_ics, IcsError};
 pub use locale::{Locale, PluralRule};
 pub use model::{
-    Alternatives, Call, Catalog, ChoiceOption, Effect, Frequency, FrequencyVariant, Grade,
-    Messages, Procedure, Question, QuestionKind, RedFlag, Review, Rule, Scheduling, Spacing,
-    SpacingRule, Urgency,
+    Alternatives, Call, Catalog, ChoiceOption, ConcernFit, Effect, Frequency, FrequencyVariant,
+    Grade, Messages, Procedure, Question, QuestionKind, RedFlag, Review, Rule, Scheduling,
+    SideEffect, Spacing, SpacingRule, Strength, Urgency,
 };
 pub use plan::{describe_plan, CountRange, Course, DayRange, HomeUse, Plan};
 pub use questionnaire::{

@@ -21,8 +21,13 @@ pub struct Catalog {
     pub concern_question: String,
     /// Id of the number question asking the patient's age.
     pub age_question: String,
-    /// Score added for each of the patient's concerns a procedure addresses.
+    /// Score unit for each of the patient's concerns a procedure addresses, multiplied by the
+    /// concern's [`Strength`] (primary 3, helps 2, minor 1).
     pub concern_score: i32,
+    /// Id of the optional single-choice question naming the patient's main concern (its
+    /// options are concern ids); the ranking puts the best fits for it first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_concern_question: Option<String>,
     /// The questionnaire, in the order it is asked.
     pub questions: Vec<Question>,
     /// The procedures the clinic offers.
@@ -166,6 +171,9 @@ pub struct Procedure {
     pub summary: Text,
     /// Concern option ids it addresses.
     pub concerns: Vec<String>,
+    /// How well it answers each of its concerns, with the source (one entry per concern).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concern_fit: Vec<ConcernFit>,
     /// How it is done, step by step.
     pub steps: Vec<Text>,
     /// How long a session takes.
@@ -176,6 +184,9 @@ pub struct Procedure {
     pub pain: Text,
     /// What to do and avoid afterwards.
     pub aftercare: Vec<Text>,
+    /// Its common side effects, each with its source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub side_effects: Vec<SideEffect>,
     /// Youngest age it is offered at (0 = no minimum).
     pub min_age: u32,
     /// Sources of the minimum age (when > 0).
@@ -193,6 +204,61 @@ pub struct Procedure {
     pub prescription_medicine: Option<Text>,
     /// Where the description comes from (`seed:<file>` or `brief:[n]`).
     pub sources: Vec<String>,
+}
+
+impl Procedure {
+    /// How well it answers `concern` (`None` when it does not address it).
+    pub fn fit(&self, concern: &str) -> Option<Strength> {
+        self.concern_fit
+            .iter()
+            .find(|f| f.concern == concern)
+            .map(|f| f.strength)
+    }
+}
+
+/// How well a procedure answers one concern, and where that comes from.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ConcernFit {
+    /// Concern option id.
+    pub concern: String,
+    /// How well it answers it.
+    pub strength: Strength,
+    /// Where that comes from (`seed:<file>` or `brief:[n]`).
+    pub source: String,
+}
+
+/// How well a procedure answers a concern; weighs before the patient's constraints.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    /// Helps a little, or the evidence is weak.
+    Minor,
+    /// Helps; not the first choice for it.
+    Helps,
+    /// One of the first choices for this concern.
+    Primary,
+}
+
+impl Strength {
+    /// Multiplier of the catalog's `concern_score`.
+    pub fn weight(self) -> i32 {
+        match self {
+            Strength::Minor => 1,
+            Strength::Helps => 2,
+            Strength::Primary => 3,
+        }
+    }
+}
+
+/// A common side effect and where it comes from.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SideEffect {
+    /// What the patient may notice.
+    pub text: Text,
+    /// Where that comes from (`seed:<file>` or `brief:[n]`).
+    pub source: String,
 }
 
 /// A procedure's frequency model: the first variant whose condition holds gives the plan.

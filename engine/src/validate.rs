@@ -174,6 +174,7 @@ impl V<'_> {
                                 );
                             }
                         }
+                        QuestionKind::MultiChoice if key == "at_least" => {}
                         _ => self.err(
                             format!("{path}.{key}.question"),
                             format!("`{q}` is not a number question"),
@@ -368,6 +369,29 @@ pub fn validate(catalog: &Catalog) -> Vec<ValidationError> {
             "concern_question",
             format!("unknown question `{}`", catalog.concern_question),
         ),
+    }
+    if let Some(main) = &catalog.main_concern_question {
+        match catalog.question(main) {
+            Some(q) if q.kind == QuestionKind::SingleChoice => {
+                let concerns = catalog.question(&catalog.concern_question);
+                for (j, o) in q.options.iter().enumerate() {
+                    if concerns.is_some_and(|c| c.option(&o.id).is_none()) {
+                        v.err(
+                            format!("main_concern_question.options[{j}]"),
+                            format!("`{}` is not a concern option", o.id),
+                        );
+                    }
+                }
+            }
+            Some(_) => v.err(
+                "main_concern_question",
+                "must name a single_choice question",
+            ),
+            None => v.err(
+                "main_concern_question",
+                format!("unknown question `{main}`"),
+            ),
+        }
     }
     match catalog.question(&catalog.age_question) {
         Some(q) if matches!(q.kind, QuestionKind::Number { .. }) => {}
@@ -623,6 +647,29 @@ impl V<'_> {
                         format!("unknown concern `{c}`"),
                     );
                 }
+            }
+            for (j, c) in proc_.concerns.iter().enumerate() {
+                if proc_.fit(c).is_none() {
+                    self.err(
+                        format!("{p}.concerns[{j}]"),
+                        format!("concern `{c}` has no strength in concern_fit"),
+                    );
+                }
+            }
+            for (j, f) in proc_.concern_fit.iter().enumerate() {
+                let fp = format!("{p}.concern_fit[{j}]");
+                if !proc_.concerns.contains(&f.concern) {
+                    self.err(
+                        format!("{fp}.concern"),
+                        format!("`{}` is not among the procedure's concerns", f.concern),
+                    );
+                }
+                self.sources(&format!("{fp}.source"), std::slice::from_ref(&f.source));
+            }
+            for (j, e) in proc_.side_effects.iter().enumerate() {
+                let ep = format!("{p}.side_effects[{j}]");
+                self.text(&format!("{ep}.text"), &e.text);
+                self.sources(&format!("{ep}.source"), std::slice::from_ref(&e.source));
             }
             if proc_.min_age > 0 {
                 self.sources(&format!("{p}.min_age_sources"), &proc_.min_age_sources);

@@ -120,8 +120,12 @@ proptest! {
             let (x, y) = (&w[0], &w[1]);
             prop_assert!(rank(&x.status) <= rank(&y.status));
             if rank(&x.status) == rank(&y.status) {
-                prop_assert!(x.score >= y.score);
-                if x.score == y.score {
+                // The fit to the main concern ranks before the score.
+                prop_assert!(x.main_fit >= y.main_fit);
+                if x.main_fit == y.main_fit {
+                    prop_assert!(x.score >= y.score);
+                }
+                if x.main_fit == y.main_fit && x.score == y.score {
                     let pos = |id: &str| c.procedures.iter().position(|p| p.id == id).unwrap();
                     prop_assert!(pos(&x.procedure_id) < pos(&y.procedure_id));
                 }

@@ -75,8 +75,9 @@ fn acne_severity_only_when_acne_is_a_concern() {
     assert!(ids(&a).contains(&"acne_severity".to_string()));
     assert!(ids(&a).contains(&"toxin_recent".to_string()));
     // Hidden until they matter: acne_severity, toxin_recent, isotretinoin_now, koebner_active,
-    // melasma_signs and unchecked_spot.
-    assert_eq!(ids(&Answers::new()).len(), c.questions.len() - 6);
+    // melasma_signs, unchecked_spot and main_concern.
+    let unconditional = c.questions.iter().filter(|q| q.show_if.is_none()).count();
+    assert_eq!(ids(&Answers::new()).len(), unconditional);
 }
 
 #[test]

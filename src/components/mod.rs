@@ -20,6 +20,7 @@ pub mod procedure_card;
 pub mod question;
 pub mod referral;
 pub mod results;
+pub mod results_summary;
 pub mod review;
 pub mod share_panel;
 pub mod timeline;

@@ -1,4 +1,6 @@
-//! One procedure on the results screen: what it is, why (or why not), how often, what to expect.
+//! One procedure on the results screen: name, what it is in one line, how often and the
+//! decisive reason; why, what to expect, side effects, aftercare and how it is done open on
+//! request (a native `<details>`, which a print opens).
 
 use skin_consult_engine::{describe_plan, ProcedureResult, Status};
 use yew::prelude::*;
@@ -18,6 +20,16 @@ pub struct ProcedureCardProps {
     pub lang: AttrValue,
     /// The name to show (the clinic may replace the catalog's).
     pub name: AttrValue,
+}
+
+/// The first clause of a summary ("A professional deep-cleansing facial ..."), for one line.
+pub fn first_clause(summary: &str) -> &str {
+    let end = [": ", ". ", "; "]
+        .iter()
+        .filter_map(|sep| summary.find(sep))
+        .min()
+        .unwrap_or(summary.len());
+    summary[..end].trim_end_matches('.')
 }
 
 /// A card with `data-procedure` and `data-status` (a stable contract for tests and clinics).
@@ -45,43 +57,58 @@ pub fn procedure_card(props: &ProcedureCardProps) -> Html {
         </dd></> }
     };
     let by_clinic = |part: fn(&crate::config::Reviewed) -> bool| reviewed.is_some_and(part);
+    let how_often = result
+        .plan
+        .as_ref()
+        .filter(|_| detailed)
+        .map(|plan| capitalize_first(&describe_plan(plan, props.catalog.locale(lang)), lang));
+    let lead = result.reasons.first().map(|r| r.text.get(lang).to_string());
     html! {
         <article class="sc-card" data-procedure={procedure.id.clone()} data-status={result.status.as_str()}
             aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ props.name.clone() }</h3>
-            <p>{ procedure.summary.get(lang) }</p>
+            <p class="sc-card-what">{ first_clause(procedure.summary.get(lang)) }</p>
+            if let Some(how_often) = &how_often {
+                <dl class="sc-facts sc-facts-often">{ fact("how_often", how_often, by_clinic(|r| r.frequency)) }</dl>
+            }
             if let Status::Deferred { until } = &result.status {
                 <p class="sc-until">{ tf(lang, "until", &[("until", until.get(lang))]) }</p>
             }
-            <h4>{ t(lang, "why") }</h4>
-            <ul class="sc-reasons">{ for reasons }</ul>
+            if let Some(lead) = lead {
+                <p class="sc-card-reason">{ lead }</p>
+            }
             if !result.notes.is_empty() {
                 <div class="sc-notes">
                     <h4>{ t(lang, "notes") }</h4>
                     <ul>{ for result.notes.iter().map(|n| html! { <li>{ n.text.get(lang) }</li> }) }</ul>
                 </div>
             }
-            if detailed {
-                <dl class="sc-facts">
-                    if let Some(plan) = &result.plan {
-                        { fact("how_often", &capitalize_first(&describe_plan(plan, props.catalog.locale(lang)), lang), by_clinic(|r| r.frequency)) }
-                    }
-                    { fact("session_length", procedure.session_length.get(lang), by_clinic(|r| r.session_length)) }
-                    { fact("downtime", procedure.downtime.get(lang), by_clinic(|r| r.downtime)) }
-                    { fact("pain", procedure.pain.get(lang), false) }
-                </dl>
-                <details class="sc-more">
-                    <summary>{ t(lang, "aftercare") }</summary>
+            <details class="sc-more sc-card-details" data-details="">
+                <summary>{ t(lang, "details") }<span class="sc-visually-hidden">{ ": " }{ props.name.clone() }</span></summary>
+                <p>{ procedure.summary.get(lang) }</p>
+                <h4>{ t(lang, "why") }</h4>
+                <ul class="sc-reasons">{ for reasons }</ul>
+                if detailed {
+                    <dl class="sc-facts">
+                        { fact("session_length", procedure.session_length.get(lang), by_clinic(|r| r.session_length)) }
+                        { fact("downtime", procedure.downtime.get(lang), by_clinic(|r| r.downtime)) }
+                        { fact("pain", procedure.pain.get(lang), false) }
+                    </dl>
+                }
+                if !procedure.side_effects.is_empty() {
+                    <h4>{ t(lang, "side_effects") }</h4>
+                    <ul class="sc-side-effects">{ for procedure.side_effects.iter().map(|e| html! { <li>{ e.text.get(lang) }</li> }) }</ul>
+                }
+                if detailed {
+                    <h4>{ t(lang, "aftercare") }</h4>
                     <ul>{ for procedure.aftercare.iter().map(|a| html! { <li>{ a.get(lang) }</li> }) }</ul>
-                </details>
-                <details class="sc-more">
-                    <summary>{ t(lang, "how_it_is_done") }</summary>
+                    <h4>{ t(lang, "how_it_is_done") }</h4>
                     <ol>{ for procedure.steps.iter().map(|s| html! { <li>{ s.get(lang) }</li> }) }</ol>
                     if let Some(medicine) = procedure.prescription_medicine.as_ref().filter(|_| config.name_prescription_medicines) {
                         <p class="sc-medicine">{ tf(lang, "medicine", &[("name", medicine.get(lang))]) }</p>
                     }
-                </details>
-            }
+                }
+            </details>
         </article>
     }
 }

@@ -1,18 +1,23 @@
-//! The results screen: a referral, or the procedures grouped by status, then booking, sharing
-//! and the ways to change or clear the answers.
+//! The results screen: a referral, or a summary, the booking and the procedures grouped by
+//! status (the suggestions open, the other groups collapsed with a count), then sharing and the
+//! ways to change or clear the answers.
 
 use std::rc::Rc;
 
-use skin_consult_engine::{assess, Assessment, ProcedureResult};
+use skin_consult_engine::{assess, Assessment, Catalog, ProcedureResult, Status};
 use yew::prelude::*;
 
 use super::{
     alternatives::Alternatives, booking::Booking, plan::PlanSection, procedure_card::ProcedureCard,
-    referral::ReferralView, share_panel::SharePanel, use_config, use_consult,
+    referral::ReferralView, results_summary::ResultsSummary, share_panel::SharePanel, use_config,
+    use_consult,
 };
 use crate::browser;
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::state::Action;
+
+/// How many suggestions show open; the others wait under "More options".
+const OPEN_SUGGESTIONS: usize = 3;
 
 /// The results of the consultation.
 #[component(Results)]
@@ -24,59 +29,6 @@ pub fn results() -> Html {
     let assessment = {
         let catalog = consult.catalog.clone();
         use_memo(answers.clone(), move |answers| assess(&catalog, answers))
-    };
-    let body = match &*assessment {
-        Assessment::Referral(referral) => html! {
-            <ReferralView referral={referral.clone()} catalog={consult.catalog.clone()}
-                answers={answers.clone()} lang={consult.lang.clone()} />
-        },
-        Assessment::Recommendations(results) => {
-            let results: Vec<&ProcedureResult> = results
-                .iter()
-                .filter(|r| config.offers(&r.procedure_id))
-                .collect();
-            let group = |status: &str, key: &str| {
-                let cards: Vec<&ProcedureResult> = results
-                    .iter()
-                    .copied()
-                    .filter(|r| r.status.as_str() == status)
-                    .collect();
-                if cards.is_empty() {
-                    return Html::default();
-                }
-                html! {
-                    <section class={format!("sc-group sc-group-{status}")} aria-labelledby={format!("sc-group-{status}")}>
-                        <h2 id={format!("sc-group-{status}")}>{ t(lang, key) }</h2>
-                        { for cards.into_iter().map(|r| html! {
-                            <ProcedureCard catalog={consult.catalog.clone()} result={r.clone()} lang={consult.lang.clone()}
-                                name={config.procedure_name(&consult.catalog, &r.procedure_id, lang).to_string()} />
-                        }) }
-                    </section>
-                }
-            };
-            let suggested: Vec<ProcedureResult> = results
-                .iter()
-                .filter(|r| r.status.as_str() == "suggested")
-                .map(|r| (*r).clone())
-                .collect();
-            let none_suggested = suggested.is_empty();
-            html! {
-                <>
-                    <p class="sc-lead">{ t(lang, "results_lead") }</p>
-                    if none_suggested {
-                        <p class="sc-empty">{ t(lang, "no_suggestions") }</p>
-                    }
-                    { group("suggested", "section_suggested") }
-                    if !none_suggested {
-                        <Alternatives suggested={suggested.clone()} />
-                        <PlanSection suggested={suggested} />
-                    }
-                    { group("caution", "section_caution") }
-                    { group("deferred", "section_deferred") }
-                    { group("excluded", "section_excluded") }
-                </>
-            }
-        }
     };
     let offered: Vec<&str> = assessment
         .results()
@@ -93,6 +45,78 @@ pub fn results() -> Html {
                 .to_string()
         })
         .collect();
+    let body = match &*assessment {
+        Assessment::Referral(referral) => html! {
+            <ReferralView referral={referral.clone()} catalog={consult.catalog.clone()}
+                answers={answers.clone()} lang={consult.lang.clone()} />
+        },
+        Assessment::Recommendations(results) => {
+            let results: Vec<ProcedureResult> = results
+                .iter()
+                .filter(|r| config.offers(&r.procedure_id))
+                .cloned()
+                .collect();
+            let card = |r: &ProcedureResult| {
+                html! {
+                    <ProcedureCard catalog={consult.catalog.clone()} result={r.clone()} lang={consult.lang.clone()}
+                        name={config.procedure_name(&consult.catalog, &r.procedure_id, lang).to_string()} />
+                }
+            };
+            let of = |status: &str| -> Vec<&ProcedureResult> {
+                results
+                    .iter()
+                    .filter(|r| r.status.as_str() == status)
+                    .collect()
+            };
+            // The other groups are collapsed: their count says what is inside.
+            let group = |status: &str, key: &str| {
+                let cards = of(status);
+                if cards.is_empty() {
+                    return Html::default();
+                }
+                html! {
+                    <section class={format!("sc-group sc-group-{status}")} aria-labelledby={format!("sc-group-{status}")}>
+                        <details class="sc-group-details" data-group={status.to_string()}>
+                            <summary><h2 id={format!("sc-group-{status}")}>{ t(lang, key) }
+                                <span class="sc-count" data-count={cards.len().to_string()}>{ format!(" ({})", cards.len()) }</span></h2></summary>
+                            { for cards.into_iter().map(card) }
+                        </details>
+                    </section>
+                }
+            };
+            let suggested: Vec<ProcedureResult> = of("suggested").into_iter().cloned().collect();
+            let none_suggested = suggested.is_empty();
+            let banner = banner_key(&consult.catalog, &results);
+            html! {
+                <>
+                    <ResultsSummary answers={answers.clone()} results={results.clone()} />
+                    if let Some(key) = banner {
+                        <p class="sc-empty sc-banner" role="note" data-banner={key}>{ t(lang, key) }</p>
+                    }
+                    <Booking clinic={Rc::new(config.clinic.clone())} lang={consult.lang.clone()} mention={mention.clone()} />
+                    if !suggested.is_empty() {
+                        <section class="sc-group sc-group-suggested" aria-labelledby="sc-group-suggested">
+                            <h2 id="sc-group-suggested">{ t(lang, "section_suggested") }</h2>
+                            { for suggested.iter().take(OPEN_SUGGESTIONS).map(card) }
+                            if suggested.len() > OPEN_SUGGESTIONS {
+                                <details class="sc-more-options" data-more="">
+                                    <summary>{ tf(lang, "more_options", &[("count", &(suggested.len() - OPEN_SUGGESTIONS).to_string())]) }</summary>
+                                    { for suggested.iter().skip(OPEN_SUGGESTIONS).map(card) }
+                                </details>
+                            }
+                        </section>
+                    }
+                    if !none_suggested {
+                        <Alternatives suggested={suggested.clone()} />
+                        <PlanSection suggested={suggested.clone()} />
+                    }
+                    { group("caution", "section_caution") }
+                    { group("deferred", "section_deferred") }
+                    { group("excluded", "section_excluded") }
+                </>
+            }
+        }
+    };
     let dispatch = |action: Action| {
         let consult = consult.clone();
         Callback::from(move |_| consult.dispatch(action.clone()))
@@ -104,10 +128,6 @@ pub fn results() -> Html {
             <p class="sc-disclaimer" role="note">{ t(lang, "disclaimer") }</p>
             if let Some(disclaimer) = &config.disclaimer {
                 <p class="sc-disclaimer sc-clinic-disclaimer" role="note">{ disclaimer.get(lang) }</p>
-            }
-            // A red flag means "see a doctor", never a cosmetic booking.
-            if assessment.referral().is_none() {
-                <Booking clinic={Rc::new(config.clinic.clone())} lang={consult.lang.clone()} mention={mention} />
             }
             <SharePanel />
             <div class="sc-actions sc-no-print">
@@ -128,5 +148,39 @@ pub fn results() -> Html {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// The banner when nothing is suggested: everything is for later, every option is closed by
+/// age, or nothing matches the concerns.
+pub fn banner_key(catalog: &Catalog, results: &[ProcedureResult]) -> Option<&'static str> {
+    let open = |r: &&ProcedureResult| matches!(r.status, Status::Suggested | Status::Caution);
+    if results.iter().any(|r| open(&r)) {
+        return None;
+    }
+    if results
+        .iter()
+        .any(|r| matches!(r.status, Status::Deferred { .. }))
+    {
+        return Some("all_deferred");
+    }
+    // Excluded by age: the decisive reason of every option that answers a chosen concern.
+    let by_age = |r: &ProcedureResult| {
+        r.reasons.first().and_then(|x| x.question_id.as_deref())
+            == Some(catalog.age_question.as_str())
+    };
+    let concern_q = catalog.concern_question.as_str();
+    let matched: Vec<&ProcedureResult> = results
+        .iter()
+        .filter(|r| {
+            r.reasons
+                .first()
+                .is_none_or(|x| x.question_id.as_deref() != Some(concern_q))
+        })
+        .collect();
+    if !matched.is_empty() && matched.iter().all(|r| by_age(r)) {
+        Some("all_excluded_age")
+    } else {
+        Some("no_suggestions")
     }
 }

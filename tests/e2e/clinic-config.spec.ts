@@ -55,7 +55,8 @@ test('a reviewed override changes the interval, and the card names the reviewer'
   await widget.getByRole('button', { name: 'See my results' }).click();
   const card = widget.locator('.sc-card[data-procedure="medical-skin-care"]');
   await expect(card).toHaveAttribute('data-status', 'suggested');
-  const facts = card.locator('.sc-facts');
+  // How often is on the card; session, downtime and comfort are under its "Details".
+  const facts = card;
   // The catalog says "every 2 weeks for 3 sessions, then once a month" for this patient.
   await expect(facts).toContainText('Every 3 weeks for 4 sessions, then every 6 weeks');
   await expect(facts).not.toContainText('once a month');

@@ -46,14 +46,15 @@ test.describe('a typical patient completes the questionnaire with the mouse on a
         await expect(q.progress).toHaveText(`Question 3 of ${UNCONDITIONAL_QUESTIONS}`);
       }
     });
-    // Before the concerns are answered neither the acne question nor the unchecked-spot
-    // question (asked once a laser could be suggested: pores at 28) is counted; from then on
-    // both are.
-    const total = UNCONDITIONAL_QUESTIONS + 2;
+    // Before the concerns are answered none of the acne, unchecked-spot (asked once a laser
+    // could be suggested: pores at 28) and main-concern (after two or more concerns) questions
+    // is counted; from then on all three are.
+    const total = UNCONDITIONAL_QUESTIONS + 3;
     expect(visited.map((v) => v.progress)).toEqual(
-      Array.from({ length: total }, (_, i) => `Question ${i + 1} of ${i < 2 ? total - 2 : total}`),
+      Array.from({ length: total }, (_, i) => `Question ${i + 1} of ${i < 2 ? UNCONDITIONAL_QUESTIONS : total}`),
     );
     expect(visited.map((v) => v.id)).toContain('unchecked_spot');
+    expect(visited.map((v) => v.id)).toContain('main_concern');
     expect(visited.map((v) => v.id)).toContain('acne_severity');
     expect(visited.map((v) => v.id)).not.toContain('toxin_recent');
     // The red-flag question comes right after the concern questions.
@@ -85,11 +86,14 @@ test.describe('a typical patient completes the questionnaire with the mouse on a
     // Never had a facial, and acne: every 2 weeks at first.
     await expect(q.fact('medical-skin-care', 'How often')).toHaveText(/^every 2 weeks for 3 sessions\b/i);
 
-    // Every suggestion says why and how often.
+    // Every suggestion says why and how often: its decisive reason on the card, the whole
+    // list under its details (the fourth and later suggestions wait under "More options").
     const suggested = q.root.locator('[data-procedure][data-status="suggested"]');
     expect(await suggested.count()).toBeGreaterThanOrEqual(4);
+    await q.openAllDetails();
     for (const card of await suggested.all()) {
       const id = (await card.getAttribute('data-procedure'))!;
+      await expect(card.locator('.sc-card-reason'), id).toHaveText(/\S/);
       await expect(card.getByRole('heading', { name: 'Why', exact: true }), id).toBeVisible();
       expect(await q.reasons(id).count(), `${id}: reasons`).toBeGreaterThan(0);
       await expect(q.reasons(id).first(), `${id}: first reason`).toHaveText(/\S/);
@@ -358,7 +362,14 @@ test.describe('keyboard only', () => {
 
     while (await q.questionForm.isVisible()) {
       const id = await q.currentQuestionId();
-      await answerByKeyboard(q, id, TYPICAL_PATIENT[id]);
+      if (id === 'main_concern') {
+        // Optional: left unanswered, Next continues.
+        await q.tabTo(q.nextButton, 20);
+        await page.keyboard.press('Enter');
+        await expect(q.root.locator(`form[data-question="${id}"]`)).toHaveCount(0);
+      } else {
+        await answerByKeyboard(q, id, TYPICAL_PATIENT[id]);
+      }
       await expect(q.questionHeading.or(q.reviewScreen.getByRole('heading', { level: 1 }))).toBeFocused();
     }
 

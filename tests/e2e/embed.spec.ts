@@ -228,7 +228,7 @@ test.describe('direct mount: print', () => {
     expect(await printedHost(page)).toEqual({ elements: [], ancestorsVisible: [], mountShown: true });
     // The results print: the cards with how often, and the widget's own print rules apply.
     await expect(results).toBeVisible();
-    await expect(widget.locator('.sc-card[data-procedure="medical-skin-care"] .sc-facts')).toBeVisible();
+    await expect(widget.locator('.sc-card[data-procedure="medical-skin-care"] .sc-facts').first()).toBeVisible();
     await expect(widget.getByRole('button', { name: 'Print' })).toBeHidden();
     const box = (await widget.boundingBox())!;
     expect(box.y).toBeLessThan(60); // starts at the top of the first page, not after the host's header

@@ -378,9 +378,11 @@ export class QuestionnairePage extends ConsultPage {
       await expect(this.questionForm.or(this.reviewScreen)).toBeVisible();
       if (await this.reviewScreen.isVisible()) break;
       const id = await this.currentQuestionId();
-      if (!(id in answers)) throw new Error(`no answer given for question "${id}"`);
+      // The main-concern question is optional: left unanswered unless a test answers it.
+      const skip = id === 'main_concern' && !(id in answers);
+      if (!skip && !(id in answers)) throw new Error(`no answer given for question "${id}"`);
       await onQuestion?.(id);
-      await this.answer(id, answers[id]);
+      if (!skip) await this.answer(id, answers[id]);
       visited.push({ id, progress: (await this.progress.innerText()).trim() });
       await this.next();
       await expect(this.root.locator(`form[data-question="${id}"]`)).toHaveCount(0);
@@ -445,6 +447,16 @@ export class QuestionnairePage extends ConsultPage {
   /** The text of a fact ("How often", "Downtime", ...) on a procedure card. */
   fact(procedureId: string, name: string): Locator {
     return this.card(procedureId).locator('.sc-facts dt', { hasText: name }).locator('xpath=following-sibling::dd[1]');
+  }
+
+  /** Opens every `<details>` of the results (groups, more options, card details) by tapping. */
+  async openAllDetails() {
+    for (const selector of ['details[data-group], details[data-more]', 'details.sc-card-details']) {
+      for (const details of await this.resultsScreen.locator(selector).all()) {
+        if ((await details.getAttribute('open')) === null) await details.locator(':scope > summary').click();
+        await expect(details).toHaveAttribute('open', '');
+      }
+    }
   }
 
   /** The reasons listed under "Why" on a procedure card. */
