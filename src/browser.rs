@@ -228,6 +228,17 @@ pub async fn fetch_config(url: &str, max_len: usize) -> Result<String, String> {
     ] {
         let _ = Reflect::set(&init, &key.into(), &value.into());
     }
+    // Giving up on a slow answer also ends the request, so it does not go on downloading.
+    let abort = abort_controller(&window);
+    if let Some(controller) = &abort {
+        let signal = Reflect::get(controller, &"signal".into()).unwrap_or(JsValue::UNDEFINED);
+        let _ = Reflect::set(&init, &"signal".into(), &signal);
+    }
+    let give_up = || {
+        if let Some(controller) = &abort {
+            call_method(controller, "abort");
+        }
+    };
     let request: Promise = fetch
         .call2(&window, &resolved.href().into(), &init)
         .ok()
@@ -237,6 +248,7 @@ pub async fn fetch_config(url: &str, max_len: usize) -> Result<String, String> {
         .await
         .map_err(|_| failed("network error"))?;
     if response.is_undefined() {
+        give_up();
         return Err(failed("no answer within 10 seconds"));
     }
     let get = |key: &str| Reflect::get(&response, &key.into()).unwrap_or(JsValue::UNDEFINED);
@@ -262,15 +274,34 @@ pub async fn fetch_config(url: &str, max_len: usize) -> Result<String, String> {
         .and_then(|f| f.call0(&response).ok())
         .and_then(|p| p.dyn_into().ok())
         .ok_or_else(|| failed("unreadable answer"))?;
-    let text = within(text, 10_000)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| failed("unreadable answer"))?;
+    let text = within(text, 10_000).await.ok().and_then(|t| t.as_string());
+    let Some(text) = text else {
+        give_up();
+        return Err(failed("unreadable answer"));
+    };
     if text.len() > max_len {
         return Err(too_large);
     }
     Ok(text)
+}
+
+/// A new `AbortController`, where the browser has one.
+fn abort_controller(window: &web_sys::Window) -> Option<JsValue> {
+    let constructor: Function = Reflect::get(window, &"AbortController".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Reflect::construct(&constructor, &js_sys::Array::new()).ok()
+}
+
+/// Calls `target.name()`, ignoring what it returns or throws.
+fn call_method(target: &JsValue, name: &str) {
+    if let Some(method) = Reflect::get(target, &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    {
+        let _ = method.call0(target);
+    }
 }
 
 /// `promise`'s outcome, or `undefined` when it has not settled after `ms` milliseconds.
@@ -292,15 +323,23 @@ pub async fn copy_to_clipboard(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Today's date on the patient's device.
+/// Today's date on the patient's device. A clock the engine cannot use (outside its years)
+/// is reported on the console and the plan starts from the first day the engine accepts, so
+/// the dates are visibly wrong rather than silently plausible.
 pub fn today() -> skin_consult_engine::Date {
     let now = js_sys::Date::new_0();
-    skin_consult_engine::Date::from_ymd(
+    let (year, month, day) = (
         now.get_full_year() as i32,
         now.get_month() + 1,
         now.get_date(),
-    )
-    .unwrap_or_else(|_| skin_consult_engine::Date::from_ymd(2026, 1, 1).expect("a valid date"))
+    );
+    skin_consult_engine::Date::from_ymd(year, month, day).unwrap_or_else(|_| {
+        gloo::console::error!(
+            "skin-consult: this device's clock reads an unusable date; plan dates will be wrong"
+        );
+        skin_consult_engine::Date::from_ymd(skin_consult_engine::Date::MIN_YEAR, 1, 1)
+            .expect("the first day of the first year is a date")
+    })
 }
 
 /// The current moment in UTC, for calendar time stamps.

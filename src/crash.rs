@@ -1,13 +1,17 @@
-//! The last line of defence: a panic replaces the widget with a friendly "something went
-//! wrong" screen (the details go to the console) instead of leaving a frozen page.
+//! The last line of defence: when the widget stops (a panic, or a WebAssembly trap) a friendly
+//! "something went wrong" screen replaces it (the details go to the console) instead of a
+//! frozen page.
 //!
-//! The screen is plain DOM, made without Yew (the app is gone by then), and its "Start over"
-//! link reloads the page with [`RESET_PARAM`], which clears saved progress first, so a record
-//! that made the widget crash cannot make it crash again.
+//! The screen is made by a small JavaScript module (`crash.js`), not by Yew or Rust: the
+//! release build aborts on a panic without running the panic hook, so only code outside the
+//! stopped module can still react. It watches the page for a `WebAssembly.RuntimeError`; in
+//! builds that do run the panic hook, the hook logs the panic message and shows the screen
+//! first. Its "Start over" link reloads the page with [`RESET_PARAM`], which clears saved
+//! progress first, so a record that made the widget crash cannot make it crash again.
 
-use std::cell::RefCell;
+use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::i18n::{t, DEFAULT_LANG};
+use crate::i18n::{languages, t};
 
 /// The query parameter that clears saved progress before the widget starts.
 pub const RESET_PARAM: &str = "sc-reset";
@@ -16,53 +20,27 @@ pub const RESET_PARAM: &str = "sc-reset";
 /// crash screen can be tested against the release build.
 pub const DEBUG_PANIC: &str = "sc-debug=panic";
 
-thread_local! {
-    static ROOT: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+#[wasm_bindgen(module = "/src/crash.js")]
+extern "C" {
+    fn watch_for_traps(root: &web_sys::Element, texts: &js_sys::Object, href: &str);
+    fn show_crash_screen(why: &str);
 }
 
-/// Installs the panic hook; the crash screen replaces the content of `root`.
+/// Prepares the crash screen for `root` in every interface language, and installs the
+/// watchers (the page's trap listener and the panic hook).
 pub fn install(root: web_sys::Element) {
-    ROOT.with(|slot| *slot.borrow_mut() = Some(root));
-    yew::set_custom_panic_hook(Box::new(|info| {
-        gloo::console::error!(format!("skin-consult stopped: {info}"));
-        ROOT.with(|slot| {
-            if let Some(root) = slot.borrow().as_ref() {
-                show(root);
-            }
-        });
-    }));
-}
-
-fn show(root: &web_sys::Element) {
-    let document = gloo::utils::document();
-    let lang = document
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .unwrap_or_else(|| DEFAULT_LANG.into());
-    let element = |tag: &str, class: &str, text: &str| {
-        let el = document.create_element(tag).ok()?;
-        el.set_class_name(class);
-        el.set_text_content(Some(text));
-        Some(el)
-    };
-    let (Some(screen), Some(title), Some(body), Some(restart)) = (
-        element("section", "sc-screen sc-crash", ""),
-        element("h1", "", &t(&lang, "crash_title")),
-        element("p", "", &t(&lang, "crash_body")),
-        element("a", "sc-button sc-primary", &t(&lang, "crash_restart")),
-    ) else {
-        return;
-    };
-    let _ = screen.set_attribute("role", "alert");
-    let _ = screen.set_attribute("data-outcome", "crash");
-    let _ = restart.set_attribute("href", &format!("?{RESET_PARAM}=1"));
-    for child in [&title, &body, &restart] {
-        let _ = screen.append_child(child);
+    let texts = js_sys::Object::new();
+    for lang in languages() {
+        let words = js_sys::Object::new();
+        for (field, key) in [
+            ("title", "crash_title"),
+            ("body", "crash_body"),
+            ("restart", "crash_restart"),
+        ] {
+            let _ = js_sys::Reflect::set(&words, &field.into(), &t(lang, key).into());
+        }
+        let _ = js_sys::Reflect::set(&texts, &lang.into(), &words);
     }
-    let wrapper = element("div", "sc-app", "");
-    if let Some(wrapper) = wrapper {
-        let _ = wrapper.append_child(&screen);
-        root.set_inner_html("");
-        let _ = root.append_child(&wrapper);
-    }
+    watch_for_traps(&root, &texts, &format!("?{RESET_PARAM}=1"));
+    yew::set_custom_panic_hook(Box::new(|info| show_crash_screen(&info.to_string())));
 }

@@ -251,7 +251,10 @@ fn use_step_events(consult: &Consult, config: &Rc<Config>) {
                 let assessment = assess(&consult.catalog, &answers);
                 let shared = config.embed.events_include_answers.then_some(&answers);
                 let offers = |id: &str| config.offers(id);
-                emit("consult:completed", &completed_detail(&assessment, offers, shared));
+                emit(
+                    "consult:completed",
+                    &completed_detail(&assessment, offers, shared),
+                );
             }
             _ => {}
         }

@@ -125,10 +125,45 @@ test.describe('direct mount', () => {
     expect(JSON.stringify(completed)).not.toContain('combination');
     expect([email, web]).toEqual([{ channel: 'email' }, { channel: 'web' }]);
 
+    // The event reports exactly what the screen shows, with the same statuses.
+    const onScreen = await widget
+      .locator('[data-procedure][data-status]')
+      .evaluateAll((cards) => cards.map((c) => [c.getAttribute('data-procedure'), c.getAttribute('data-status')]));
+    expect(new Map(procedures.map((p) => [p.id, p.status]))).toEqual(new Map(onScreen));
+
     // Start over, then start: consult:started.
     await widget.getByRole('button', { name: 'Start over' }).click();
     await widget.getByRole('button', { name: 'Start', exact: true }).click();
     await expect.poll(async () => (await hostEvents(page)).at(-1)).toEqual(['consult:started', { lang: 'en' }]);
+  });
+});
+
+test.describe('direct mount: a clinic offering some procedures', () => {
+  test('consult:completed reports only the procedures the clinic offers', async ({ page, traffic }) => {
+    void traffic;
+    const offered = ['medical-skin-care', 'chemical-peel', 'microneedling'];
+    await page.route('**/examples/clinic-site/direct.html', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        '"languages": {',
+        `"procedures": { "offered": ${JSON.stringify(offered)} },\n          "languages": {`,
+      );
+      await route.fulfill({ response, body: html });
+    });
+    await seedReview(page);
+    await page.goto(DIRECT);
+    const widget = page.locator('#skin-consult');
+    await widget.getByRole('button', { name: 'See my results' }).click();
+    await expect(widget.locator('.sc-results')).toBeVisible();
+    await expect.poll(async () => (await hostEvents(page)).map(([name]) => name)).toEqual(['consult:completed']);
+    const [[, completed]] = await hostEvents(page);
+    const reported = (completed.procedures as { id: string }[]).map((p) => p.id);
+    expect(reported.length).toBeGreaterThan(0);
+    for (const id of reported) expect(offered).toContain(id);
+    const onScreen = await widget.locator('[data-procedure][data-status]').evaluateAll((cards) =>
+      cards.map((c) => c.getAttribute('data-procedure')),
+    );
+    expect(new Set(reported)).toEqual(new Set(onScreen));
   });
 });
 

@@ -27,7 +27,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     println!("\n==> Release build");
     cmd::run(
         toolbox
-            .command(root, "trunk")
+            .release_trunk(root)
             .args(["build", "--release", "--dist", RELEASE_DIST]),
     )?;
 

@@ -215,7 +215,7 @@ fn browser_in(root: &Path, toolbox: &Toolbox, layer: &mut Layer, var: &str, driv
 fn release_build(root: &Path, toolbox: &Toolbox) -> Layer {
     section("3/5 end-to-end tests: release build (trunk build --release)");
     let mut layer = Layer::new("release build", "checks");
-    let mut build = toolbox.command(root, "trunk");
+    let mut build = toolbox.release_trunk(root);
     build.args(["build", "--release", "--dist", RELEASE_DIST]);
     if let Err(e) = cmd::run(&mut build) {
         layer.fail(e);

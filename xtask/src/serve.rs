@@ -16,7 +16,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     }
     let port = flag_value(args, "--port", DEFAULT_PORT)?;
     let toolbox = tools::ensure(root, false)?;
-    let mut trunk = toolbox.command(root, "trunk");
+    let release = args.iter().any(|a| a == "--release");
+    let mut trunk = if release {
+        toolbox.release_trunk(root)
+    } else {
+        toolbox.command(root, "trunk")
+    };
     trunk.args([
         "serve",
         "--address",
@@ -24,7 +29,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         "--port",
         &port.to_string(),
     ]);
-    if args.iter().any(|a| a == "--release") {
+    if release {
         trunk.arg("--release");
     }
     println!("\n==> Serving the widget at http://127.0.0.1:{port}/ (Ctrl-C to stop)\n");

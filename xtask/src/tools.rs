@@ -8,6 +8,8 @@
 //! * `trunk` (`cargo install --locked trunk --version <pin>`);
 //! * `wasm-bindgen` and `wasm-bindgen-test-runner` (`cargo install wasm-bindgen-cli --version <pin>`);
 //! * `wasm-opt` from the npm package `binaryen`, plus Playwright and axe-core (`npm ci`);
+//! * the dated nightly toolchain of the release build (`[tools] release_nightly`, with
+//!   `rust-src`) and the crates its standard library is built from (see [`Toolbox::release_trunk`]);
 //! * Chromium and its WebDriver from Debian (`apt-get install chromium chromium-driver`), when
 //!   browsers are needed;
 //! * Firefox ESR from Debian (`apt-get install firefox-esr`) and `geckodriver`
@@ -43,6 +45,9 @@ pub struct Pins {
     pub wasm_bindgen: String,
     /// `[tools] wasm_opt`, e.g. `version_132`.
     pub wasm_opt: String,
+    /// `[tools] release_nightly`, e.g. `nightly-2026-05-19`: the toolchain of the release wasm
+    /// only (native tests and lints use `rust-toolchain.toml`'s stable pin).
+    pub release_nightly: String,
     /// `[xtask] geckodriver`, e.g. `0.37.1`: Firefox's WebDriver for the browser tests.
     pub geckodriver: String,
 }
@@ -69,6 +74,7 @@ impl Pins {
             wasm_bindgen: get(Some("tools"), "wasm_bindgen")?,
             wasm_opt: get(Some("tools"), "wasm_opt")?,
             geckodriver: get(Some("xtask"), "geckodriver")?,
+            release_nightly: get(Some("tools"), "release_nightly")?,
         })
     }
 
@@ -146,6 +152,8 @@ pub struct Toolbox {
     pub browser: Option<Browser>,
     /// geckodriver (driving Debian's Firefox ESR), when browsers were requested.
     pub geckodriver: Option<PathBuf>,
+    /// The dated nightly toolchain of the release build (`[tools] release_nightly`).
+    pub release_nightly: String,
 }
 
 /// A Chromium installation.
@@ -163,6 +171,19 @@ impl Toolbox {
         cmd.env("PATH", &self.path).current_dir(root);
         cmd
     }
+
+    /// `trunk` for the release build: the pinned nightly rebuilds the standard library for the
+    /// widget (`-Zbuild-std`) and aborts on a panic at once (`-Cpanic=immediate-abort`), which
+    /// leaves the panic machinery and its messages out of the bundle (about 8% of its gzip
+    /// size). A panic then ends in a trap, which the crash screen catches (`src/crash.js`).
+    pub fn release_trunk(&self, root: &Path) -> Command {
+        let mut trunk = self.command(root, "trunk");
+        trunk
+            .env("RUSTUP_TOOLCHAIN", &self.release_nightly)
+            .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+            .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort");
+        trunk
+    }
 }
 
 /// Installs what is missing (see the module docs) and returns where the tools are.
@@ -179,9 +200,11 @@ pub fn ensure(root: &Path, browsers: bool) -> Result<Toolbox, String> {
         path,
         browser: None,
         geckodriver: None,
+        release_nightly: pins.release_nightly.clone(),
     };
 
     ensure_wasm_target(root, &toolbox)?;
+    ensure_release_nightly(root, &toolbox)?;
     ensure_cargo_tool(root, &toolbox, "trunk", &pins.trunk, &["trunk"], true)?;
     ensure_cargo_tool(
         root,
@@ -263,6 +286,48 @@ fn ensure_wasm_target(root: &Path, toolbox: &Toolbox) -> Result<(), String> {
             .command(root, "rustup")
             .args(["target", "add", WASM_TARGET]),
     )
+}
+
+/// Installs the release build's nightly toolchain with `rust-src` unless it is there, and
+/// downloads the crates its standard library is built from (the release build is offline).
+fn ensure_release_nightly(root: &Path, toolbox: &Toolbox) -> Result<(), String> {
+    let nightly = &toolbox.release_nightly;
+    let installed = cmd::query(toolbox.command(root, "rustup").args([
+        "component",
+        "list",
+        "--installed",
+        "--toolchain",
+        nightly,
+    ]))
+    .unwrap_or_default();
+    if installed.lines().any(|c| c.trim().starts_with("rust-src")) {
+        println!("    rust toolchain {nightly} with rust-src: installed");
+    } else {
+        cmd::run(toolbox.command(root, "rustup").args([
+            "toolchain",
+            "install",
+            nightly,
+            "--profile",
+            "minimal",
+            "--component",
+            "rust-src",
+        ]))?;
+    }
+    let sysroot = cmd::query(toolbox.command(root, "rustc").args([
+        &format!("+{nightly}"),
+        "--print",
+        "sysroot",
+    ]))
+    .ok_or_else(|| format!("rustc +{nightly} does not run"))?;
+    let library = Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml");
+    cmd::run(toolbox.command(root, "cargo").args([
+        &format!("+{nightly}"),
+        "fetch",
+        "--quiet",
+        "--manifest-path",
+        &library.to_string_lossy(),
+    ]))
+    .map_err(|e| format!("{e}\n  (the standard library's crates are needed for the release build)"))
 }
 
 /// Installs crate `krate` at `version` with `cargo install` unless every binary in `bins`
@@ -443,6 +508,7 @@ target = "index.html"
 [tools]
 wasm_bindgen = "0.2.130"   # must match Cargo.lock
 wasm_opt = "version_132"
+release_nightly = "nightly-2026-05-19"
 
 [xtask]
 geckodriver = "0.37.1"
@@ -456,6 +522,22 @@ geckodriver = "0.37.1"
         assert_eq!(pins.wasm_opt, "version_132");
         assert_eq!(pins.binaryen_release(), Ok(132));
         assert_eq!(pins.geckodriver, "0.37.1");
+        assert_eq!(pins.release_nightly, "nightly-2026-05-19");
+    }
+
+    #[test]
+    fn the_release_nightly_is_a_dated_one() {
+        let pins = Pins::load(&crate::repo_root()).unwrap();
+        let date = pins.release_nightly.strip_prefix("nightly-").unwrap_or("");
+        let parts: Vec<&str> = date.split('-').collect();
+        assert!(
+            parts.len() == 3
+                && [4, 2, 2] == [parts[0].len(), parts[1].len(), parts[2].len()]
+                && date.chars().all(|c| c.is_ascii_digit() || c == '-'),
+            "release_nightly = \"{}\" must be a dated nightly (nightly-YYYY-MM-DD), so \
+             every machine builds the same bundle",
+            pins.release_nightly
+        );
     }
 
     #[test]
