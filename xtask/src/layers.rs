@@ -1,7 +1,8 @@
 //! `cargo xtask test`: every test layer, in order, with one summary line at the end.
 //!
 //! 1. native tests: `cargo test --workspace`;
-//! 2. browser tests: `wasm-bindgen-test` suites of the widget crate in headless Chromium;
+//! 2. browser tests: `wasm-bindgen-test` suites of the widget crate in headless Chromium, then
+//!    in headless Firefox ESR (geckodriver); the summary notes each engine's counts;
 //! 3. end-to-end tests: Playwright against the release build served on 127.0.0.1;
 //! 4. lints: rustfmt, clippy (native) and clippy (wasm32), warnings denied;
 //! 5. the first-visit size budget of the release build.
@@ -155,8 +156,38 @@ fn native(root: &Path, toolbox: &Toolbox) -> Layer {
 }
 
 fn browser(root: &Path, toolbox: &Toolbox) -> Layer {
-    section("2/5 browser tests: wasm-bindgen-test in headless Chromium");
-    let mut layer = Layer::new("browser tests (headless Chromium)", "tests");
+    let mut layer = Layer::new("browser tests (Chromium, Firefox)", "tests");
+    for engine in ["Chromium", "Firefox"] {
+        section(&format!(
+            "2/5 browser tests: wasm-bindgen-test in headless {engine}"
+        ));
+        let mut part = Layer::new("browser tests", "tests");
+        let driver = match engine {
+            "Chromium" => toolbox
+                .browser
+                .as_ref()
+                .map(|b| ("CHROMEDRIVER", b.chromedriver.clone())),
+            _ => toolbox.geckodriver.clone().map(|g| ("GECKODRIVER", g)),
+        };
+        match driver {
+            Some((var, path)) => browser_in(root, toolbox, &mut part, var, &path),
+            None => part.fail(format!("no WebDriver for {engine}")),
+        }
+        layer.notes.push(format!(
+            "{}: {} passed, {} failed",
+            engine.to_lowercase(),
+            part.counts.passed,
+            part.counts.failed
+        ));
+        layer.notes.extend(part.notes);
+        layer.counts.add(part.counts);
+    }
+    layer
+}
+
+/// The wasm-bindgen-test suites with the WebDriver named by `var` (`CHROMEDRIVER` or
+/// `GECKODRIVER`, which picks the browser).
+fn browser_in(root: &Path, toolbox: &Toolbox, layer: &mut Layer, var: &str, driver: &Path) {
     let mut test = toolbox.command(root, "cargo");
     test.args([
         "test",
@@ -170,16 +201,15 @@ fn browser(root: &Path, toolbox: &Toolbox) -> Layer {
     .env(
         "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
         "wasm-bindgen-test-runner",
-    );
-    if let Some(browser) = &toolbox.browser {
-        test.env("CHROMEDRIVER", &browser.chromedriver);
-    }
+    )
+    .env_remove("CHROMEDRIVER")
+    .env_remove("GECKODRIVER")
+    .env(var, driver);
     tests_layer(
-        &mut layer,
+        layer,
         "cargo test --target wasm32",
         cmd::run_streaming(&mut test),
     );
-    layer
 }
 
 fn release_build(root: &Path, toolbox: &Toolbox) -> Layer {

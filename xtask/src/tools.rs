@@ -11,6 +11,9 @@
 //! * the dated nightly toolchain of the release build (`[tools] release_nightly`, with
 //!   `rust-src`) and the crates its standard library is built from (see [`Toolbox::release_trunk`]);
 //! * Chromium and its WebDriver from Debian (`apt-get install chromium chromium-driver`), when
+//!   browsers are needed;
+//! * Firefox ESR from Debian (`apt-get install firefox-esr`) and `geckodriver`
+//!   (`cargo install --locked geckodriver --version <pin>`, pinned under `[xtask]`), when
 //!   browsers are needed.
 //!
 //! What cannot be installed (no Node.js, not root for apt) stops the run with a message that
@@ -26,6 +29,8 @@ use std::process::Command;
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// The Debian packages providing the browser and its WebDriver.
 pub const BROWSER_PACKAGES: &str = "chromium chromium-driver";
+/// The Debian package providing Firefox ESR.
+pub const FIREFOX_PACKAGES: &str = "firefox-esr";
 /// The oldest Node.js major version the end-to-end tooling supports.
 const MIN_NODE_MAJOR: u32 = 18;
 /// Where `npm ci` is recorded: a copy of the `package-lock.json` it installed.
@@ -43,6 +48,8 @@ pub struct Pins {
     /// `[tools] release_nightly`, e.g. `nightly-2026-05-19`: the toolchain of the release wasm
     /// only (native tests and lints use `rust-toolchain.toml`'s stable pin).
     pub release_nightly: String,
+    /// `[xtask] geckodriver`, e.g. `0.37.1`: Firefox's WebDriver for the browser tests.
+    pub geckodriver: String,
 }
 
 impl Pins {
@@ -66,6 +73,7 @@ impl Pins {
             trunk: get(None, "trunk-version")?,
             wasm_bindgen: get(Some("tools"), "wasm_bindgen")?,
             wasm_opt: get(Some("tools"), "wasm_opt")?,
+            geckodriver: get(Some("xtask"), "geckodriver")?,
             release_nightly: get(Some("tools"), "release_nightly")?,
         })
     }
@@ -142,6 +150,8 @@ pub struct Toolbox {
     pub path: OsString,
     /// Chromium and its WebDriver, when browsers were requested.
     pub browser: Option<Browser>,
+    /// geckodriver (driving Debian's Firefox ESR), when browsers were requested.
+    pub geckodriver: Option<PathBuf>,
     /// The dated nightly toolchain of the release build (`[tools] release_nightly`).
     pub release_nightly: String,
 }
@@ -189,6 +199,7 @@ pub fn ensure(root: &Path, browsers: bool) -> Result<Toolbox, String> {
     let toolbox = Toolbox {
         path,
         browser: None,
+        geckodriver: None,
         release_nightly: pins.release_nightly.clone(),
     };
 
@@ -206,17 +217,22 @@ pub fn ensure(root: &Path, browsers: bool) -> Result<Toolbox, String> {
     )?;
     ensure_node(root, &toolbox)?;
     ensure_npm_packages(root, &toolbox, &pins)?;
-    let browser = if browsers {
-        Some(ensure_browser(&toolbox)?)
+    let (browser, geckodriver) = if browsers {
+        let browser = ensure_browser(&toolbox)?;
+        (Some(browser), Some(ensure_firefox(root, &toolbox, &pins)?))
     } else {
-        None
+        (None, None)
     };
     // Trunk builds offline (`offline = true` in Trunk.toml), which makes cargo offline too:
     // download every crate first.
     cmd::run(toolbox.command(root, "cargo").args(["fetch", "--quiet"]))
         .map_err(|e| format!("{e}\n  (crates must be downloadable once before offline builds)"))?;
     println!("==> Tools ready");
-    Ok(Toolbox { browser, ..toolbox })
+    Ok(Toolbox {
+        browser,
+        geckodriver,
+        ..toolbox
+    })
 }
 
 /// Fails early when the `wasm_bindgen` pin and `Cargo.lock` disagree: Trunk would otherwise
@@ -444,6 +460,40 @@ fn ensure_browser(toolbox: &Toolbox) -> Result<Browser, String> {
     })
 }
 
+/// Debian's Firefox ESR (apt, as root) and geckodriver at its pin (`cargo install`); returns
+/// geckodriver's path.
+fn ensure_firefox(root: &Path, toolbox: &Toolbox, pins: &Pins) -> Result<PathBuf, String> {
+    if which(toolbox, "firefox-esr").is_some() {
+        println!("    firefox-esr: installed");
+    } else {
+        let uid = cmd::query(Command::new("id").arg("-u"));
+        if uid.as_deref() != Some("0") {
+            return Err(format!(
+                "Firefox ESR is missing and installing it needs root: \
+                 run `sudo apt-get update && sudo apt-get install -y {FIREFOX_PACKAGES}`, then rerun"
+            ));
+        }
+        println!("    firefox-esr: missing: installing with apt-get");
+        cmd::run(Command::new("apt-get").arg("update"))?;
+        cmd::run(
+            Command::new("apt-get")
+                .env("DEBIAN_FRONTEND", "noninteractive")
+                .args(["install", "-y"])
+                .args(FIREFOX_PACKAGES.split(' ')),
+        )?;
+    }
+    ensure_cargo_tool(
+        root,
+        toolbox,
+        "geckodriver",
+        &pins.geckodriver,
+        &["geckodriver"],
+        true,
+    )?;
+    which(toolbox, "geckodriver")
+        .ok_or("geckodriver was installed but is not on PATH (cargo's bin directory)".into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,6 +509,9 @@ target = "index.html"
 wasm_bindgen = "0.2.130"   # must match Cargo.lock
 wasm_opt = "version_132"
 release_nightly = "nightly-2026-05-19"
+
+[xtask]
+geckodriver = "0.37.1"
 "#;
 
     #[test]
@@ -468,6 +521,7 @@ release_nightly = "nightly-2026-05-19"
         assert_eq!(pins.wasm_bindgen, "0.2.130");
         assert_eq!(pins.wasm_opt, "version_132");
         assert_eq!(pins.binaryen_release(), Ok(132));
+        assert_eq!(pins.geckodriver, "0.37.1");
         assert_eq!(pins.release_nightly, "nightly-2026-05-19");
     }
 
@@ -539,6 +593,19 @@ version = "0.2.130"
         let pins = Pins::load(&root).unwrap();
         let lock = fs::read_to_string(root.join("Cargo.lock")).unwrap();
         assert_eq!(locked_versions(&lock, "wasm-bindgen"), [pins.wasm_bindgen]);
+    }
+
+    /// The geckodriver pin is a plain version that `cargo install --version` accepts.
+    #[test]
+    fn trunk_toml_pins_geckodriver() {
+        let pins = Pins::load(&crate::repo_root()).unwrap();
+        let parts: Vec<&str> = pins.geckodriver.split('.').collect();
+        assert_eq!(parts.len(), 3, "{}", pins.geckodriver);
+        assert!(
+            parts.iter().all(|p| p.parse::<u32>().is_ok()),
+            "{}",
+            pins.geckodriver
+        );
     }
 
     /// npm installs wasm-opt, so package.json must carry the same binaryen release.
