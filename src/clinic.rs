@@ -33,6 +33,33 @@ impl Default for Clinic {
 }
 
 impl Clinic {
+    /// The clinic of a page whose configuration could not be read: no name (neutral wording is
+    /// shown instead) and no contacts, so a patient never reaches the demo clinic by mistake.
+    pub fn neutral() -> Clinic {
+        Clinic {
+            name: String::new(),
+            logo: None,
+            phone: None,
+            whatsapp: None,
+            email: None,
+            booking_url: None,
+        }
+    }
+
+    /// Whether no name is known (the widget then says "your clinic").
+    pub fn is_neutral(&self) -> bool {
+        self.name.is_empty()
+    }
+
+    /// The name to show in `lang`: the clinic's, else "your clinic".
+    pub fn display_name(&self, lang: &str) -> String {
+        if self.is_neutral() {
+            crate::i18n::t(lang, "your_clinic")
+        } else {
+            self.name.clone()
+        }
+    }
+
     /// The `tel:` link for the phone number (digits and a leading `+` only).
     pub fn tel_href(&self) -> Option<String> {
         let phone = self.phone.as_ref()?;

@@ -481,6 +481,11 @@ pub fn parse_config_layers(
     catalog: &Catalog,
 ) -> (Config, Vec<ConfigError>) {
     let mut config = Config::default();
+    // A page that gives a configuration never shows the demo clinic, even when nothing in it
+    // can be read: a patient would call a number that is not the clinic's.
+    if !layers.is_empty() {
+        config.clinic = Clinic::neutral();
+    }
     let mut reader = Reader {
         catalog,
         errors: Vec::new(),
@@ -516,7 +521,7 @@ pub fn parse_config_layers(
         // A configured clinic never inherits the demo clinic's contacts.
         let name = reader.string(clinic.get("name"), "clinic.name", check_name);
         if name.is_none() && !clinic.contains_key("name") {
-            reader.error("clinic.name", "is missing; the demo name is shown");
+            reader.error("clinic.name", "is missing; \"your clinic\" is shown");
         }
         config.clinic = Clinic {
             name: name.unwrap_or(config.clinic.name),

@@ -22,6 +22,7 @@ pub mod state;
 
 use std::rc::Rc;
 
+use clinic::Clinic;
 pub use components::app::{App, AppProps};
 use config::{parse_config_layers, Config, ConfigError, CONFIG_URL_ATTR, INLINE_DOCUMENT};
 use skin_consult_engine::{builtin_catalog, Catalog};
@@ -73,10 +74,20 @@ pub async fn config_from_page(catalog: &Catalog) -> (Config, Vec<ConfigError>) {
     if let Some(text) = &inline {
         layers.push((INLINE_DOCUMENT, text));
     }
-    let (config, mut errors) = parse_config_layers(&layers, catalog);
+    let (mut config, mut errors) = parse_config_layers(&layers, catalog);
+    if fetch_error.is_some() {
+        // The page gave a configuration, even if it never arrived: no demo clinic.
+        config.clinic = Clinic::neutral();
+    }
     errors.splice(0..0, fetch_error);
+    // The site owner must notice when the clinic's own details could not be read.
+    let unreadable = config.clinic.is_neutral();
     for error in &errors {
-        gloo::console::warn!(format!("skin-consult configuration: {error}"));
+        if unreadable {
+            gloo::console::error!(format!("skin-consult configuration: {error}"));
+        } else {
+            gloo::console::warn!(format!("skin-consult configuration: {error}"));
+        }
     }
     (config, errors)
 }

@@ -12,6 +12,7 @@
 use std::rc::Rc;
 
 use serde_json::{json, Value};
+use skin_consult::clinic::Clinic;
 use skin_consult::config::{parse_config, Config, MAX_CONFIG_LEN};
 use skin_consult::i18n::negotiate;
 use skin_consult::persist::{self, RestoreError, MAX_STORED_LEN};
@@ -547,9 +548,18 @@ impl Clone for Started {
 // 3. Clinic configuration
 // ---------------------------------------------------------------------------------------------
 
-/// The default configuration changed by `f`: the exact fallback a row expects.
+/// What a page that gives a configuration starts from: the defaults with the neutral clinic
+/// (never the demo clinic, whatever the document holds).
+fn given() -> Config {
+    Config {
+        clinic: Clinic::neutral(),
+        ..Config::default()
+    }
+}
+
+/// [`given`] changed by `f`: the exact fallback a row expects.
 fn config_with(f: impl FnOnce(&mut Config)) -> Config {
-    let mut config = Config::default();
+    let mut config = given();
     f(&mut config);
     config
 }
@@ -566,7 +576,8 @@ fn named_clinic(config: &mut Config, name: &str) {
 
 #[test]
 fn clinic_config_matrix() {
-    let demo = Config::default().clinic.name;
+    let demo = Clinic::default();
+    let neutral = String::new();
     let big_valid = {
         let doc = r#"{"clinic":{"name":"Ada"}}"#;
         format!("{doc}{}", " ".repeat(MAX_CONFIG_LEN - doc.len()))
@@ -574,11 +585,11 @@ fn clinic_config_matrix() {
     type Row = (&'static str, String, Vec<&'static str>, Config);
     let cases: Vec<Row> = vec![
         // Empty and truncated: the defaults, and one error for the document.
-        ("empty", String::new(), vec!["(document)"], Config::default()),
-        ("whitespace", " \n\t".into(), vec!["(document)"], Config::default()),
-        ("truncated", r#"{"clinic":{"name":"Ada""#.into(), vec!["(document)"], Config::default()),
-        ("JSON with a trailing comma", r#"{"debug":true,}"#.into(), vec!["(document)"], Config::default()),
-        ("JSON with comments", "{/* hi */}".into(), vec!["(document)"], Config::default()),
+        ("empty", String::new(), vec!["(document)"], given()),
+        ("whitespace", " \n\t".into(), vec!["(document)"], given()),
+        ("truncated", r#"{"clinic":{"name":"Ada""#.into(), vec!["(document)"], given()),
+        ("JSON with a trailing comma", r#"{"debug":true,}"#.into(), vec!["(document)"], given()),
+        ("JSON with comments", "{/* hi */}".into(), vec!["(document)"], given()),
         // Wrong version / unknown settings: named, the rest kept.
         (
             "unknown setting",
@@ -588,59 +599,59 @@ fn clinic_config_matrix() {
         ),
         // Found by fuzz/clinic_config: the path of an empty key is empty (see fuzz/README.md).
         ("empty setting name", r#"{"":1,"debug":true}"#.into(), vec![""], config_with(|c| c.debug = true)),
-        ("schema link", r#"{"$schema":"https://example.com/s.json"}"#.into(), vec![], Config::default()),
+        ("schema link", r#"{"$schema":"https://example.com/s.json"}"#.into(), vec![], given()),
         // Wrong types: only that field falls back.
-        ("array document", "[]".into(), vec!["(document)"], Config::default()),
-        ("string document", "\"clinic\"".into(), vec!["(document)"], Config::default()),
-        ("clinic as text", r#"{"clinic":"Ada"}"#.into(), vec!["clinic"], Config::default()),
+        ("array document", "[]".into(), vec!["(document)"], given()),
+        ("string document", "\"clinic\"".into(), vec!["(document)"], given()),
+        ("clinic as text", r#"{"clinic":"Ada"}"#.into(), vec!["clinic"], given()),
         (
             "name as number",
             r#"{"clinic":{"name":42}}"#.into(),
             vec!["clinic.name"],
-            config_with(|c| named_clinic(c, &demo)),
+            config_with(|c| named_clinic(c, &neutral)),
         ),
         (
             "name null",
             r#"{"clinic":{"name":null}}"#.into(),
             vec![],
-            config_with(|c| named_clinic(c, &demo)),
+            config_with(|c| named_clinic(c, &neutral)),
         ),
         (
             "clinic without name",
             r#"{"clinic":{}}"#.into(),
             vec!["clinic.name"],
-            config_with(|c| named_clinic(c, &demo)),
+            config_with(|c| named_clinic(c, &neutral)),
         ),
         (
             "kiosk types",
             r#"{"kiosk":{"enabled":"yes","idle_seconds":"90"}}"#.into(),
             vec!["kiosk.enabled", "kiosk.idle_seconds"],
-            Config::default(),
+            given(),
         ),
-        ("debug as text", r#"{"debug":"true"}"#.into(), vec!["debug"], Config::default()),
+        ("debug as text", r#"{"debug":"true"}"#.into(), vec!["debug"], given()),
         (
             "languages as list",
             r#"{"languages":["tr"]}"#.into(),
             vec!["languages"],
-            Config::default(),
+            given(),
         ),
         (
             "offered languages as text",
             r#"{"languages":{"offered":"tr","default":5}}"#.into(),
             vec!["languages.offered", "languages.default"],
-            Config::default(),
+            given(),
         ),
         (
             "offered procedures as object",
             r#"{"procedures":{"offered":{"hydrafacial":true}}}"#.into(),
             vec!["procedures.offered"],
-            Config::default(),
+            given(),
         ),
         (
             "colours as list",
             r##"{"theme":{"colors":["#fff"]}}"##.into(),
             vec!["theme.colors"],
-            Config::default(),
+            given(),
         ),
         // Unknown and duplicate ids.
         (
@@ -654,7 +665,7 @@ fn clinic_config_matrix() {
             "only unknown procedures offered",
             r#"{"procedures":{"offered":["hydra-facial"]}}"#.into(),
             vec!["procedures.offered[0]", "procedures.offered"],
-            Config::default(),
+            given(),
         ),
         (
             "duplicate procedure offered",
@@ -666,13 +677,13 @@ fn clinic_config_matrix() {
             "unknown procedure renamed",
             r#"{"procedures":{"names":{"no-such":"X"}}}"#.into(),
             vec!["procedures.names.no-such"],
-            Config::default(),
+            given(),
         ),
         (
             "unknown colour",
             r##"{"theme":{"colors":{"links":"#fff"}}}"##.into(),
             vec!["theme.colors.links"],
-            Config::default(),
+            given(),
         ),
         (
             "unknown and duplicate languages",
@@ -687,20 +698,20 @@ fn clinic_config_matrix() {
             "duplicate key: the last wins",
             r#"{"debug":true,"debug":false}"#.into(),
             vec![],
-            Config::default(),
+            given(),
         ),
         // Negative and overflowing numbers.
         (
             "negative idle time",
             r#"{"kiosk":{"idle_seconds":-5}}"#.into(),
             vec!["kiosk.idle_seconds"],
-            Config::default(),
+            given(),
         ),
         (
             "idle time under the minimum",
             r#"{"kiosk":{"idle_seconds":14}}"#.into(),
             vec!["kiosk.idle_seconds"],
-            Config::default(),
+            given(),
         ),
         (
             "idle time at the maximum",
@@ -712,16 +723,16 @@ fn clinic_config_matrix() {
             "idle time over u64",
             r#"{"kiosk":{"idle_seconds":18446744073709551616}}"#.into(),
             vec!["kiosk.idle_seconds"],
-            Config::default(),
+            given(),
         ),
         (
             "idle time as float",
             r#"{"kiosk":{"idle_seconds":90.5}}"#.into(),
             vec!["kiosk.idle_seconds"],
-            Config::default(),
+            given(),
         ),
-        ("idle time 1e400", r#"{"kiosk":{"idle_seconds":1e400}}"#.into(), vec!["kiosk.idle_seconds"], Config::default()),
-        ("idle time 90.5", r#"{"kiosk":{"idle_seconds":90.5}}"#.into(), vec!["kiosk.idle_seconds"], Config::default()),
+        ("idle time 1e400", r#"{"kiosk":{"idle_seconds":1e400}}"#.into(), vec!["kiosk.idle_seconds"], given()),
+        ("idle time 90.5", r#"{"kiosk":{"idle_seconds":90.5}}"#.into(), vec!["kiosk.idle_seconds"], given()),
         // Hostile strings: refused where they would become links or CSS; kept as text where
         // they are only shown.
         (
@@ -758,13 +769,13 @@ fn clinic_config_matrix() {
             "CSS injection",
             r##"{"theme":{"colors":{"primary":"red;}body{display:none"},"font_family":"x;background:url(//evil.example)"}}"##.into(),
             vec!["theme.colors.primary", "theme.font_family"],
-            Config::default(),
+            given(),
         ),
         (
             "name too long",
             format!(r#"{{"clinic":{{"name":"{}"}}}}"#, "A".repeat(121)),
             vec!["clinic.name"],
-            config_with(|c| named_clinic(c, &demo)),
+            config_with(|c| named_clinic(c, &neutral)),
         ),
         (
             "replacement chars are text",
@@ -776,20 +787,20 @@ fn clinic_config_matrix() {
             "language tag with markup",
             r#"{"languages":{"default":"<b>"}}"#.into(),
             vec!["languages.default"],
-            Config::default(),
+            given(),
         ),
         // Deeply nested and huge.
         (
             "nested 10000 deep",
             format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
             vec!["(document)"],
-            Config::default(),
+            given(),
         ),
         (
             "nested in the disclaimer",
             format!(r#"{{"debug":true,"disclaimer":{}"x"{}}}"#, "[".repeat(200), "]".repeat(200)),
             vec!["(document)"],
-            Config::default(),
+            given(),
         ),
         (
             "deep but within the parser's limit",
@@ -807,13 +818,13 @@ fn clinic_config_matrix() {
             "one byte over",
             format!("{big_valid} "),
             vec!["(document)"],
-            Config::default(),
+            given(),
         ),
         (
             "5 MB",
             format!(r#"{{"disclaimer":"{}"}}"#, "x".repeat(FIVE_MB)),
             vec!["(document)"],
-            Config::default(),
+            given(),
         ),
     ];
     let catalog = catalog();
@@ -822,6 +833,28 @@ fn clinic_config_matrix() {
         let got: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(got, paths, "{name}: {errors:?}");
         assert_eq!(config, expected, "{name}");
+        let shown = [
+            Some(&config.clinic.name),
+            config.clinic.phone.as_ref(),
+            config.clinic.whatsapp.as_ref(),
+            config.clinic.email.as_ref(),
+            config.clinic.booking_url.as_ref(),
+        ];
+        let demo_details = [
+            Some(&demo.name),
+            demo.phone.as_ref(),
+            demo.whatsapp.as_ref(),
+            demo.email.as_ref(),
+            demo.booking_url.as_ref(),
+        ];
+        assert!(
+            shown
+                .iter()
+                .flatten()
+                .all(|d| !demo_details.contains(&Some(*d))),
+            "{name}: a given configuration never shows the demo clinic: {:?}",
+            config.clinic
+        );
     }
 }
 

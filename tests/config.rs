@@ -158,12 +158,12 @@ fn good_fields_survive_next_to_bad_ones() {
 }
 
 #[test]
-fn oversized_or_deeply_nested_documents_fall_back_to_the_defaults() {
+fn oversized_or_deeply_nested_documents_fall_back_to_the_neutral_clinic() {
     let huge = format!(r#"{{"disclaimer": "{}"}}"#, "x".repeat(MAX_CONFIG_LEN));
     let (config, errors) = parse(&huge);
     assert_eq!(
         (config.clinic, errors),
-        (Clinic::default(), vec!["(document)".to_string()])
+        (Clinic::neutral(), vec!["(document)".to_string()])
     );
     let nested = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     let (_, errors) = parse(&nested);

@@ -110,7 +110,7 @@ pub fn app(props: &AppProps) -> Html {
                         if let Some(logo) = &config.clinic.logo {
                             <img class="sc-logo" src={logo.clone()} alt="" />
                         }
-                        { &config.clinic.name }
+                        { config.clinic.display_name(lang) }
                     </p>
                     <LanguageSwitch />
                 </header>

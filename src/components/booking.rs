@@ -30,6 +30,15 @@ pub fn contact_text(lang: &str, mention: &[String]) -> String {
     }
 }
 
+/// "Bring these results to … at {clinic}", or neutral wording when no clinic name is known.
+fn book_lead(lang: &str, clinic: &Clinic) -> String {
+    if clinic.is_neutral() {
+        t(lang, "book_lead_neutral")
+    } else {
+        tf(lang, "book_lead", &[("clinic", &clinic.name)])
+    }
+}
+
 /// The call to action at the end of the results.
 #[component(Booking)]
 pub fn booking(props: &BookingProps) -> Html {
@@ -41,7 +50,7 @@ pub fn booking(props: &BookingProps) -> Html {
         return html! {
             <section class="sc-booking" aria-labelledby="sc-booking-title" data-kiosk-booking="">
                 <h2 id="sc-booking-title">{ t(lang, "book_title") }</h2>
-                <p>{ tf(lang, "book_lead", &[("clinic", &clinic.name)]) }</p>
+                <p>{ book_lead(lang, clinic) }</p>
                 <p class="sc-kiosk-handoff">{ t(lang, "kiosk_book_on_phone") }</p>
             </section>
         };
@@ -60,7 +69,7 @@ pub fn booking(props: &BookingProps) -> Html {
     html! {
         <section class="sc-booking" aria-labelledby="sc-booking-title">
             <h2 id="sc-booking-title">{ t(lang, "book_title") }</h2>
-            <p>{ tf(lang, "book_lead", &[("clinic", &clinic.name)]) }</p>
+            <p>{ book_lead(lang, clinic) }</p>
             <div class="sc-actions">
                 if let Some(url) = &clinic.booking_url {
                     <a class="sc-button sc-primary" href={url.clone()} target="_blank" rel="noopener noreferrer" data-booking="web">

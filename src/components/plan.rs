@@ -71,7 +71,14 @@ pub fn plan_section(props: &PlanProps) -> Html {
     };
     let download = dated.as_ref().ok().map(|plan| {
         let ics = browser::now_utc().and_then(|stamp| {
-            to_ics(plan, &consult.catalog, lang, &config.clinic.name, stamp).ok()
+            to_ics(
+                plan,
+                &consult.catalog,
+                lang,
+                &config.clinic.display_name(lang),
+                stamp,
+            )
+            .ok()
         });
         Callback::from(move |_| {
             if let Some(ics) = &ics {

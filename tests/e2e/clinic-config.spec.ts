@@ -5,8 +5,11 @@
 //   field by field (its disclaimer);
 // - the file's reviewed override changes the plan on the results page, and the card says the
 //   interval was set by the clinic and who reviewed it (in English and Turkish, and in print);
-// - a configuration URL that answers 404 still gives a working widget with the defaults and,
-//   in debug mode, a notice naming the problem;
+// - a configuration URL that answers 404 still gives a working widget with neutral wording
+//   ("Your clinic", never the demo clinic), no contact buttons and, in debug mode, a notice
+//   naming the problem;
+// - an inline configuration that is not JSON does the same, and tells the site owner through
+//   console.error;
 // - a URL on another site is refused before any request is made.
 
 import { readFileSync } from 'node:fs';
@@ -80,7 +83,16 @@ test('a reviewed override changes the interval, and the card names the reviewer'
   await expect(facts).toContainText('Yaklaşık 1 saat');
 });
 
-test('a configuration URL that fails leaves a working widget with the defaults and a debug notice', async ({ page }) => {
+/** Opens the review with saved answers and goes to the results' booking section. */
+async function bookingOf(page: Page) {
+  const widget = page.locator('#skin-consult');
+  await widget.getByRole('button', { name: 'See my results' }).click();
+  const booking = widget.locator('.sc-booking');
+  await expect(booking).toBeVisible();
+  return booking;
+}
+
+test('a configuration URL that fails leaves a working widget with neutral wording and a debug notice', async ({ page }) => {
   // No `traffic` fixture: the 404 is the point of this test. Everything else is checked here.
   const failed: string[] = [];
   const errors: string[] = [];
@@ -91,7 +103,7 @@ test('a configuration URL that fails leaves a working widget with the defaults a
   const widget = page.locator('#skin-consult');
   const start = widget.getByRole('button', { name: 'Start', exact: true });
   await expect(start).toBeVisible();
-  await expect(widget.locator('.sc-brand')).toHaveText('Lumen Skin Clinic (demo)');
+  await expect(widget.locator('.sc-brand')).toHaveText('Your clinic');
   const notice = widget.locator('[data-config-errors]');
   await expect(notice).toHaveAttribute('data-config-errors', '1');
   await expect(notice).toContainText('data-config-url: /examples/clinic-site/missing.json could not be loaded (HTTP 404)');
@@ -108,9 +120,43 @@ test('a configuration URL on another site is refused without a request', async (
   await page.goto(url);
   const widget = page.locator('#skin-consult');
   await expect(widget.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
-  await expect(widget.locator('.sc-brand')).toHaveText('Lumen Skin Clinic (demo)');
+  await expect(widget.locator('.sc-brand')).toHaveText('Your clinic');
   await expect(widget.locator('[data-config-errors]')).toContainText(
     'data-config-url: https://elsewhere.example/clinic.json is not on this site',
   );
   expect(traffic.requests.filter((u) => u.includes('elsewhere'))).toEqual([]);
+  // The clinic's details never arrived: the site owner is told on the console (and only that).
+  expect(traffic.consoleErrors).toEqual([expect.stringContaining('data-config-url: https://elsewhere.example/clinic.json is not on this site')]);
+  traffic.consoleErrors.splice(0);
+});
+
+test('an inline configuration that is not JSON never shows the demo clinic and reports to the console', async ({
+  page,
+}) => {
+  // No `traffic` fixture: the console error is the point of this test. It is checked here.
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const url = '/examples/clinic-site/test-broken-inline.html';
+  const html = EXAMPLE_HTML.replace(/ data-config-url="[^"]*"/, '').replace(
+    /(<script type="application\/json" id="skin-consult-config">)[\s\S]*?(<\/script>)/,
+    '$1{"clinic": {"name": "Ada Skin", "phone": "+90 232 000 00 00",}$2',
+  );
+  await page.route(`**${url}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await seedSavedProgress(page, TYPICAL_PATIENT, 'review');
+  await page.goto(url);
+  const widget = page.locator('#skin-consult');
+  await expect(widget.locator('.sc-brand')).toHaveText('Your clinic');
+  const booking = await bookingOf(page);
+  await expect(booking).toContainText('Bring these results to your consultation at your clinic.');
+  await expect(booking.locator('[data-booking]')).toHaveCount(0);
+  await expect(widget).not.toContainText('Lumen');
+  await expect(widget).not.toContainText('555');
+  await expect.poll(() => consoleErrors.join('\n')).toContain('skin-consult configuration: (document): is not valid JSON');
+  expect(pageErrors).toEqual([]);
+
+  await widget.getByRole('combobox').selectOption('tr');
+  await expect(widget.locator('.sc-brand')).toHaveText('Kliniğiniz');
+  await expect(booking).toContainText('Bu sonuçları kliniğinizdeki muayenenize getirin.');
 });

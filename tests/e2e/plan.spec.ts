@@ -329,7 +329,7 @@ test.describe('booking messages when the clinic does not offer every treatment',
   // The plan and the messages both rank only the suggestions the clinic offers.
   test('the messages name only ticked treatments the clinic offers', async ({ questionnaire: q, page }) => {
     const offered = catalog.procedures.map((p) => p.id).filter((id) => id !== 'hydrafacial');
-    const config = JSON.stringify({ procedures: { offered } });
+    const config = JSON.stringify({ clinic: { name: 'Example clinic', whatsapp: '+1 555 0101' }, procedures: { offered } });
     await page.route(
       (url) => url.pathname === '/' || url.pathname === '/index.html',
       async (route) => {
