@@ -10,7 +10,7 @@ use super::plan_overview::PlanOverview;
 use super::timeline::Timeline;
 use super::{use_config, use_consult};
 use crate::browser;
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::state::Action;
 
 /// Properties of [`PlanSection`].
@@ -69,20 +69,15 @@ pub fn plan_section(props: &PlanProps) -> Html {
         Ok(date) => date.to_iso(),
         Err(text) => text.clone(),
     };
+    // The calendar file is built at the click: its DTSTAMP is the moment it was made.
     let download = dated.as_ref().ok().map(|plan| {
-        let ics = browser::now_utc().and_then(|stamp| {
-            to_ics(
-                plan,
-                &consult.catalog,
-                lang,
-                &config.clinic.display_name(lang),
-                stamp,
-            )
-            .ok()
-        });
+        let (plan, catalog, lang) = (plan.clone(), consult.catalog.clone(), lang.to_string());
+        let clinic = config.clinic.display_name(&lang);
         Callback::from(move |_| {
-            if let Some(ics) = &ics {
-                browser::download("treatment-plan.ics", "text/calendar;charset=utf-8", ics);
+            let ics = browser::now_utc()
+                .and_then(|stamp| to_ics(&plan, &catalog, &lang, &clinic, stamp).ok());
+            if let Some(ics) = ics {
+                browser::download("treatment-plan.ics", "text/calendar;charset=utf-8", &ics);
             }
         })
     });
@@ -109,16 +104,24 @@ pub fn plan_section(props: &PlanProps) -> Html {
                     <span>{ t(lang, "plan_start") }</span>
                     <input type="date" min={today.to_iso()} value={start_value} onchange={on_date} data-plan-start="" />
                 </label>
-                <fieldset class="sc-fieldset">
-                    <legend>{ t(lang, "plan_include") }</legend>
-                    <div class="sc-options">{ for checkboxes }</div>
-                </fieldset>
+                // Folded: the default plan is a sensible start; changing it is one tap away.
+                <details class="sc-plan-choose" data-plan-choose="">
+                    <summary>{ tf(lang, "plan_choose", &[("count", &selected.len().to_string()), ("total", &ranked.len().to_string())]) }</summary>
+                    <fieldset class="sc-fieldset">
+                        <legend>{ t(lang, "plan_include") }</legend>
+                        <div class="sc-options">{ for checkboxes }</div>
+                    </fieldset>
+                </details>
             </div>
             { match &dated {
                 Ok(plan) => html! {
                     <>
                         <PlanOverview schedule={plan.clone()} />
-                        <Timeline schedule={plan.clone()} />
+                        // The table is the year at a glance; the dates and why open on a tap.
+                        <details class="sc-dates" data-plan-dates="">
+                            <summary>{ tf(lang, "plan_dates", &[("count", &plan.sessions.len().to_string())]) }</summary>
+                            <Timeline schedule={plan.clone()} />
+                        </details>
                     </>
                 },
                 Err(message) => html! { <p class="sc-error" role="alert" data-plan-error="">{ message.clone() }</p> },

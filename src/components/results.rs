@@ -86,6 +86,13 @@ pub fn results() -> Html {
             };
             let suggested: Vec<ProcedureResult> = of("suggested").into_iter().cloned().collect();
             let none_suggested = suggested.is_empty();
+            // "One of these" sits beside its cards: with the open ones, or under "More options".
+            let alternatives_open = consult.catalog.scheduling.alternatives.iter().any(|g| {
+                suggested
+                    .iter()
+                    .take(OPEN_SUGGESTIONS)
+                    .any(|r| g.procedures.contains(&r.procedure_id))
+            });
             let banner = banner_key(&consult.catalog, &results);
             html! {
                 <>
@@ -98,16 +105,21 @@ pub fn results() -> Html {
                         <section class="sc-group sc-group-suggested" aria-labelledby="sc-group-suggested">
                             <h2 id="sc-group-suggested">{ t(lang, "section_suggested") }</h2>
                             { for suggested.iter().take(OPEN_SUGGESTIONS).map(card) }
+                            if alternatives_open {
+                                <Alternatives suggested={suggested.clone()} />
+                            }
                             if suggested.len() > OPEN_SUGGESTIONS {
                                 <details class="sc-more-options" data-more="">
                                     <summary>{ tf(lang, "more_options", &[("count", &(suggested.len() - OPEN_SUGGESTIONS).to_string())]) }</summary>
+                                    if !alternatives_open {
+                                        <Alternatives suggested={suggested.clone()} />
+                                    }
                                     { for suggested.iter().skip(OPEN_SUGGESTIONS).map(card) }
                                 </details>
                             }
                         </section>
                     }
                     if !none_suggested {
-                        <Alternatives suggested={suggested.clone()} />
                         <PlanSection suggested={suggested.clone()} />
                     }
                     { group("caution", "section_caution") }

@@ -57,14 +57,18 @@ pub fn share_panel() -> Html {
                 </div>
             }
             if let Some(qr) = &*qr {
-                <figure class="sc-qr">
-                    <svg xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {0} {0}", qr.side)} role="img"
-                        aria-labelledby="sc-qr-caption" data-qr="" shape-rendering="crispEdges">
-                        <rect width="100%" height="100%" fill="#ffffff" />
-                        <path d={qr.path.clone()} fill="#000000" />
-                    </svg>
-                    <figcaption id="sc-qr-caption"><strong>{ t(lang, "qr_title") }</strong>{ " " }{ t(lang, "qr_lead") }</figcaption>
-                </figure>
+                // On a tablet the code is the hand-off, so it shows; elsewhere it waits a tap.
+                <details class="sc-qr-details" data-qr-details="" open={kiosk}>
+                    <summary>{ t(lang, "qr_title") }</summary>
+                    <figure class="sc-qr">
+                        <svg xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {0} {0}", qr.side)} role="img"
+                            aria-labelledby="sc-qr-caption" data-qr="" shape-rendering="crispEdges">
+                            <rect width="100%" height="100%" fill="#ffffff" />
+                            <path d={qr.path.clone()} fill="#000000" />
+                        </svg>
+                        <figcaption id="sc-qr-caption">{ t(lang, "qr_lead") }</figcaption>
+                    </figure>
+                </details>
             }
         </section>
     }

@@ -150,7 +150,7 @@ test.describe('printing the results', () => {
     page,
   }) => {
     await openResultsWithEveryStatus(q);
-    await expect(q.root.locator('.sc-timeline .sc-entry').first()).toBeVisible();
+    await expect(q.root.locator('.sc-timeline .sc-entry').first()).toBeAttached();
     const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
     const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length, 'A4 pages of the printed results').toBeGreaterThanOrEqual(1);

@@ -103,7 +103,7 @@ test.describe('a Turkish browser', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
 
     const plan = new PlanSection(page);
-    await expect(plan.timeline).toBeVisible();
+    await plan.openDates();
     await expect(plan.downloadButton('tr')).toBeVisible();
     await expectNoEnglish(q, 'results screen');
 
@@ -254,7 +254,7 @@ test.describe('right-to-left readiness', () => {
       await check('question');
 
       await q.gotoResults(TYPICAL_PATIENT);
-      await expect(new PlanSection(page).timeline).toBeVisible();
+      await new PlanSection(page).openDates();
       await check('results');
     });
   }
@@ -267,9 +267,10 @@ test.describe('axe-core on the results with the plan', () => {
       if (lang === 'tr') await q.languageSelect.selectOption('tr');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       const plan = new PlanSection(page);
-      await expect(plan.timeline).toBeVisible();
+      await plan.openDates();
+      await plan.openChoices();
       await expect(plan.downloadButton(lang)).toBeVisible();
-      await expect(q.root.locator('svg[data-qr]')).toBeVisible();
+      await q.showQrCode();
       await settle(page);
       await expectNoAxeViolations(page, `results with the plan (${lang})`);
 

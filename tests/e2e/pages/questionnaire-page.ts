@@ -213,6 +213,8 @@ export class QuestionnairePage extends ConsultPage {
   readonly disclaimer: Locator;
   readonly shareLink: Locator;
   readonly languageSelect: Locator;
+  /** The share panel's QR code (folded behind a tap except on a kiosk tablet). */
+  readonly qrCode: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -231,6 +233,7 @@ export class QuestionnairePage extends ConsultPage {
     this.referral = this.root.locator('[data-outcome="referral"]');
     this.disclaimer = this.root.locator('.sc-disclaimer');
     this.shareLink = this.root.locator('input[data-share-link]');
+    this.qrCode = this.root.locator('svg[data-qr]');
     this.languageSelect = this.root.locator('.sc-language select');
   }
 
@@ -263,6 +266,14 @@ export class QuestionnairePage extends ConsultPage {
   // -- Navigation without clicking (for setup) --------------------------------------------
 
   /** Opens a share link holding `answers` (or a raw fragment) in this page. */
+  /** Opens the QR code's disclosure, as a patient taps it, and returns the code. */
+  async showQrCode(): Promise<Locator> {
+    const details = this.root.locator('details[data-qr-details]');
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    await expect(this.qrCode).toBeVisible();
+    return this.qrCode;
+  }
+
   async gotoShared(answers: Answers | string) {
     const fragment = typeof answers === 'string' ? answers : encodeAnswers(answers);
     // A URL differing only in its fragment would not load the page again, so leave first,
@@ -451,11 +462,12 @@ export class QuestionnairePage extends ConsultPage {
 
   /** Opens every `<details>` of the results (groups, more options, card details) by tapping. */
   async openAllDetails() {
-    for (const selector of ['details[data-group], details[data-more]', 'details.sc-card-details']) {
-      for (const details of await this.resultsScreen.locator(selector).all()) {
-        if ((await details.getAttribute('open')) === null) await details.locator(':scope > summary').click();
-        await expect(details).toHaveAttribute('open', '');
-      }
+    // Document order puts a disclosure before the ones nested in it, so the first closed one
+    // is always reachable with a tap.
+    const closed = this.resultsScreen.locator('details:not([open])');
+    for (let left = await closed.count(); left > 0; left = await closed.count()) {
+      await closed.first().locator(':scope > summary').click();
+      await expect(closed).toHaveCount(left - 1);
     }
   }
 

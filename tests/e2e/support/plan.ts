@@ -178,6 +178,10 @@ export class PlanSection {
   readonly monthHeadings: Locator;
   readonly later: Locator;
   readonly overview: Locator;
+  /** The folded list of treatments to include. */
+  readonly choose: Locator;
+  /** The folded dates, month by month (the table above is the year at a glance). */
+  readonly dates: Locator;
   readonly error: Locator;
 
   constructor(page: Page) {
@@ -186,6 +190,8 @@ export class PlanSection {
     this.controls = this.section.locator('.sc-plan-controls');
     this.startDate = this.section.locator('input[type="date"][data-plan-start]');
     this.checkboxes = this.section.locator('input[type="checkbox"][data-plan-procedure]');
+    this.choose = this.section.locator('details[data-plan-choose]');
+    this.dates = this.section.locator('details[data-plan-dates]');
     this.timeline = this.section.locator('ol.sc-timeline');
     // The first months, then the later ones folded in a <details>.
     const lists = this.section.locator('ol.sc-timeline, ol.sc-timeline-later');
@@ -215,7 +221,7 @@ export class PlanSection {
 
   /** The visible name next to a procedure's checkbox. */
   async procedureName(procedureId: string): Promise<string> {
-    return (await this.label(procedureId).innerText()).trim();
+    return ((await this.label(procedureId).textContent()) ?? '').trim();
   }
 
   /** Every procedure offered for the plan, in order, with whether it is ticked. */
@@ -234,10 +240,27 @@ export class PlanSection {
     return (await this.choices()).filter((c) => c.checked).map((c) => c.id);
   }
 
+  /** Opens the dates month by month, as a patient taps "Dates month by month ...". */
+  async openDates() {
+    if (!(await this.dates.evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await this.dates.locator(':scope > summary').click();
+    }
+    await expect(this.timeline).toBeVisible();
+  }
+
+  /** Opens the folded list of treatments (a patient taps "Treatments in your plan ..."). */
+  async openChoices() {
+    if (!(await this.choose.evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await this.choose.locator('summary').click();
+    }
+    await expect(this.choose).toHaveAttribute('open', '');
+  }
+
   /** Ticks or unticks a procedure by clicking its label, and waits for the state. */
   async setIncluded(procedureId: string, included: boolean) {
     const box = this.checkbox(procedureId);
     if ((await box.isChecked()) !== included) {
+      await this.openChoices();
       await this.label(procedureId).click();
     }
     if (included) await expect(box).toBeChecked();
@@ -257,7 +280,7 @@ export class PlanSection {
 
   /** The timeline as shown, in document order. */
   async readTimeline(): Promise<TimelineEntry[]> {
-    await expect(this.timeline).toBeVisible();
+    await this.openDates();
     return this.entries.evaluateAll((items) =>
       items.map((li) => ({
         kind: (['session', 'home', 'pause'] as const).find((k) => li.classList.contains(`sc-entry-${k}`))!,
