@@ -243,3 +243,22 @@ fn capitals_follow_the_language_in_the_browser() {
         assert_eq!(capitalize_first(text, lang), expected, "{text} in {lang}");
     }
 }
+
+/// The browser's copy of the catalog leaves out what only clinicians read (sources, notes on
+/// disagreeing sources) but still passes every validation rule, so a clinic's reviewed
+/// overrides are checked exactly as natively.
+#[wasm_bindgen_test]
+fn the_browser_catalog_is_valid_without_clinician_metadata() {
+    let catalog = builtin_catalog();
+    let errors = skin_consult_engine::validate(&catalog);
+    assert!(errors.is_empty(), "{}", errors[0]);
+    assert!(catalog.procedures.iter().all(|p| p.note.is_none()));
+    assert!(catalog.rules.iter().all(|r| r.note.is_none()));
+    assert!(catalog
+        .rules
+        .iter()
+        .all(|r| r.sources == ["clinic:catalog.json"]));
+    // The review visit's note is for the patient: it stays.
+    let review = catalog.scheduling.review.as_ref().expect("review visits");
+    assert!(!review.note.get("en").is_empty());
+}
