@@ -77,6 +77,10 @@ pub struct TriggeredFlag {
     pub advice: Text,
     /// The question whose answer raised it.
     pub question_id: String,
+    /// The chosen options of that question the flag is about (empty when it is not a choice
+    /// question), so the screen quotes those and not every warning sign ticked.
+    #[serde(default)]
+    pub options: Vec<String>,
 }
 
 /// The assessment of one procedure.
@@ -160,13 +164,25 @@ pub fn assess(catalog: &Catalog, answers: &Answers) -> Assessment {
         .red_flags
         .iter()
         .filter(|f| f.when.eval(&answers))
-        .map(|f| TriggeredFlag {
-            id: f.id.clone(),
-            urgency: f.urgency,
-            call: f.call,
-            title: f.title.clone(),
-            advice: f.advice.clone(),
-            question_id: f.when.trigger(&answers).unwrap_or_default().to_string(),
+        .map(|f| {
+            let question_id = f.when.trigger(&answers).unwrap_or_default();
+            let chosen = answers.options(question_id);
+            let options = f
+                .when
+                .options_of(question_id)
+                .into_iter()
+                .filter(|o| chosen.contains(o))
+                .map(str::to_string)
+                .collect();
+            TriggeredFlag {
+                id: f.id.clone(),
+                urgency: f.urgency,
+                call: f.call,
+                title: f.title.clone(),
+                advice: f.advice.clone(),
+                question_id: question_id.to_string(),
+                options,
+            }
         })
         .collect();
     if !flags.is_empty() {
@@ -328,8 +344,12 @@ fn assess_procedure(
         }
     };
 
+    // Once a procedure is ruled out, "later" and "ask the doctor" reasons only contradict it
+    // ("not offered under 18" above "under 18: only with a parent"): the card keeps why not.
     if status == Status::Excluded {
         notes.clear();
+        defers.clear();
+        cautions.clear();
     }
     let mut reasons = excludes;
     reasons.extend(defers);

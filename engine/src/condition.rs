@@ -109,6 +109,25 @@ impl Condition {
         out
     }
 
+    /// The options of `question` this condition asks for (outside any `not`), e.g. the warning
+    /// signs a red flag is about, to quote only those back to the patient.
+    pub fn options_of(&self, question: &str) -> Vec<&str> {
+        match self {
+            Condition::Is {
+                question: q,
+                option,
+            } if q == question => vec![option.as_str()],
+            Condition::IsAny {
+                question: q,
+                options,
+            } if q == question => options.iter().map(String::as_str).collect(),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().flat_map(|c| c.options_of(question)).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
     fn collect_questions<'a>(&'a self, out: &mut Vec<&'a str>) {
         match self {
             Condition::Is { question, .. }

@@ -333,7 +333,8 @@ pub fn schedule(
         } else {
             Phase::Maintenance
         };
-        let mut notes: Vec<&Text> = moved_by.iter().map(|r| &r.reason).collect();
+        // The rule that set the final date says why; earlier moves only led up to it.
+        let mut notes: Vec<&Text> = moved_by.last().map(|r| &r.reason).into_iter().collect();
         let series_note;
         if it.series && phase == Phase::Initial {
             series_note = sched

@@ -288,7 +288,7 @@ fn a_toxin_waits_two_weeks_after_a_laser_peel_and_comes_back_once_for_review() {
     let note = s.sessions[1].note.as_ref().unwrap();
     assert!(note.get("en").contains("settle"), "{}", note.get("en"));
     assert!(
-        note.get("tr").contains("yatışabilmesi"),
+        note.get("tr").contains("toparlanabilmesi"),
         "{}",
         note.get("tr")
     );
@@ -332,10 +332,17 @@ fn toxin_and_filler_may_share_a_day_but_nothing_else_does() {
         [
             ("botulinum-toxin", "2026-11-30".to_string()),
             ("dermal-filler", "2026-11-30".to_string()),
-            ("mesotherapy", "2026-12-01".to_string()),
+            // Mesotherapy is an injection into the skin: two weeks from the others.
+            ("mesotherapy", "2026-12-14".to_string()),
         ]
     );
-    assert_eq!(s.sessions[2].moved_by, ["one-procedure-a-day"]);
+    assert_eq!(
+        s.sessions[2].moved_by,
+        ["one-procedure-a-day", "injectable-skin-two-weeks"]
+    );
+    // Only the rule that set the date explains it.
+    let note = s.sessions[2].note.as_ref().unwrap().get("en");
+    assert!(!note.contains("different days"), "{note}");
 }
 
 #[test]
@@ -801,7 +808,8 @@ fn check(case: &Case, s: &Schedule) {
                 x.moved_by,
                 x.date
             );
-            for r in &x.moved_by {
+            // The rule that set the final date explains it.
+            if let Some(r) = x.moved_by.last() {
                 let rule = catalog()
                     .scheduling
                     .rules

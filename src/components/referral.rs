@@ -3,7 +3,7 @@
 //! configuration), a crisis the crisis line, and only a non-urgent referral says "it may well
 //! be nothing serious".
 
-use skin_consult_engine::{Answers, Call, Referral, Urgency};
+use skin_consult_engine::{Answer, Answers, Call, Referral, Urgency};
 use yew::prelude::*;
 
 use super::review::answer_text;
@@ -46,6 +46,16 @@ fn opening(lang: &str, call: Call, numbers: &Emergency) -> Vec<String> {
     }
 }
 
+/// The screen's title for the most urgent call: an emergency is not "see a doctor first".
+fn title_key(call: Call) -> &'static str {
+    match call {
+        Call::Emergency => "referral_title_emergency",
+        Call::Crisis => "referral_title_crisis",
+        Call::Urgent => "referral_title_urgent",
+        Call::Gp => "referral_title",
+    }
+}
+
 /// Properties of [`ReferralView`].
 #[derive(Properties, PartialEq)]
 pub struct ReferralProps {
@@ -73,6 +83,13 @@ pub fn referral_view(props: &ReferralProps) -> Html {
             Urgency::Soon => "urgency_soon",
         };
         let question = props.catalog.question(&flag.question_id);
+        // Quote only the answers this flag is about, not every warning sign ticked.
+        let answer = match props.answers.get(&flag.question_id) {
+            Some(Answer::Choices(_)) if !flag.options.is_empty() => {
+                Some(Answer::Choices(flag.options.clone()))
+            }
+            other => other.cloned(),
+        };
         html! {
             <li class="sc-flag" data-flag={flag.id.clone()} data-urgency={flag.urgency.as_str()}>
                 <h3>{ flag.title.get(lang) }</h3>
@@ -80,16 +97,16 @@ pub fn referral_view(props: &ReferralProps) -> Html {
                     <p class="sc-flag-answer">
                         <span class="sc-visually-hidden">{ t(lang, "referral_what") }{ ": " }</span>
                         { question.prompt.get(lang) }{ " " }
-                        <strong>{ answer_text(question, props.answers.get(&question.id), lang) }</strong>
+                        <strong>{ answer_text(question, answer.as_ref(), lang) }</strong>
                     </p>
                 }
-                <p><strong>{ t(lang, urgency_key) }{ ": " }</strong>{ flag.advice.get(lang) }</p>
+                <p><strong class="sc-urgency">{ t(lang, urgency_key) }</strong>{ " " }{ flag.advice.get(lang) }</p>
             </li>
         }
     });
     html! {
         <section class="sc-referral" data-outcome="referral" data-call={call.as_str()} aria-labelledby="sc-referral-title">
-            <h2 id="sc-referral-title">{ t(lang, "referral_title") }</h2>
+            <h2 id="sc-referral-title">{ t(lang, title_key(call)) }</h2>
             <div class="sc-lead sc-call">
                 { for lines.into_iter().map(|l| html! { <p>{ l }</p> }) }
             </div>

@@ -54,9 +54,10 @@ pub fn results_summary(props: &ResultsSummaryProps) -> Html {
         };
         let name = config.procedure_name(catalog, &best.procedure_id, lang);
         let often = match (&best.status, &best.plan) {
-            (Status::Suggested | Status::Caution, Some(plan)) => {
+            (Status::Suggested, Some(plan)) => {
                 format!(", {}", describe_plan(plan, catalog.locale(lang)))
             }
+            (Status::Caution, _) => format!(" ({})", t(lang, "summary_ask_doctor")),
             (Status::Deferred { .. }, _) => format!(" ({})", t(lang, "summary_later")),
             _ => String::new(),
         };
