@@ -90,6 +90,9 @@ export const ENGINES = {
       env('XVFB_RUN', 'xvfb-run'),
       ['-a', env('WEBKIT_WEBDRIVER', 'WebKitWebDriver'), `--port=${port}`, '--host=127.0.0.1'],
     ],
+    // No accessibility bus on the virtual display: GTK would otherwise try to reach one
+    // (over D-Bus) as the browser starts.
+    env: { NO_AT_BRIDGE: '1', GTK_A11Y: 'none' },
     capabilities: () => ({
       browserName: 'MiniBrowser',
       proxy: PROXY,
@@ -121,7 +124,11 @@ export class Driver {
     const port = await freePort();
     const [program, args] = engine.driver(port);
     // A process group of its own, so stopping it also stops the browsers it started.
-    const child = spawn(program, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program, args, {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...engine.env },
+    });
     const driver = new Driver(name, engine, child, `http://127.0.0.1:${port}`);
     running.add(driver);
     const started = new Promise((ok, fail) => {

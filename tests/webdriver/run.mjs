@@ -84,7 +84,7 @@ async function expectResultsContract(q) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Scenarios: (context) => Promise<void>; context = { q, engine, driver, newSession, notes }
+// Scenarios: (context) => Promise<void>; context = { q, driver, dist, engine, newSession }
 // ---------------------------------------------------------------------------------------
 
 const SCENARIOS = [
@@ -278,6 +278,34 @@ const SCENARIOS = [
       await q.expectAnswer('age', 28);
     },
   ],
+  [
+    'with the server gone, a new visit runs the consultation from the service worker',
+    async ({ q, dist }) => {
+      // A server (an origin) of its own, stopped halfway.
+      const server = await startServer({ root: dist, encoding: 'br' });
+      const offline = new QuestionnairePage(q.session, server.url);
+      try {
+        await offline.goto();
+        await waitFor(() => q.session.execute('return navigator.serviceWorker.controller !== null;'), {
+          timeoutMs: 20_000,
+          message: 'the service worker to control the page',
+        });
+        await offline.start();
+        await offline.answerAndContinue('age', 28);
+      } finally {
+        await within(10_000, 'stopping the server', server.close());
+      }
+      // A new visit, not a reload: Firefox's WebDriver reload bypasses the service worker, as
+      // a forced reload does.
+      await offline.open('/');
+      await offline.expectVisible(offline.notice('resumed'));
+      await offline.expectQuestion('skin_type');
+      await offline.answerAll(TYPICAL_PATIENT);
+      await offline.review();
+      await offline.results();
+      await expectResultsContract(offline);
+    },
+  ],
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -299,53 +327,66 @@ function within(ms, what, promise) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** How long a new session may take before its browser is given up and started again. */
+const NEW_SESSION_TIMEOUT_MS = 30_000;
+
+/**
+ * Starts a driver of engine `name` and a session in it, once more from scratch if the session
+ * does not come up (WebKitWebDriver has been seen not to answer a new-session request once in
+ * a while; a second start has always answered). Returns { driver, page }.
+ */
+async function openBrowser(name, baseURL) {
+  for (let attempt = 1; ; attempt++) {
+    const driver = await Driver.start(name);
+    try {
+      const session = await Session.create(driver.base, driver.capabilities(), NEW_SESSION_TIMEOUT_MS);
+      await session.setTimeouts({ script: 20_000, pageLoad: 30_000, implicit: 0 });
+      return { driver, page: new QuestionnairePage(session, baseURL) };
+    } catch (e) {
+      const output = driver.output.slice(-15).join('\n      | ');
+      await driver.stop();
+      if (attempt === 2) throw new Error(`${e.message}\n      | ${output}`);
+      console.log(`    (no session: ${e.message}; starting ${name} again)\n      | ${output}`);
+    }
+  }
+}
+
+/** Ends the session and stops its driver (and browser). */
+async function closeBrowser({ driver, page }) {
+  await page.session.delete().catch(() => {});
+  await driver.stop();
+}
+
 /** Runs every scenario in one engine; returns { passed, failed }. */
-async function runEngine(name, baseURL, only) {
+async function runEngine(name, baseURL, dist, only) {
   const counts = { passed: 0, failed: 0 };
   const scenarios = SCENARIOS.filter(([title]) => !only || title.includes(only));
   console.log(`\n==> cross-engine: ${ENGINES[name]?.label ?? name}`);
-  let driver;
-  const sessions = [];
-  const newSession = async (on = driver) => {
-    const session = await Session.create(on.base, on.capabilities());
-    sessions.push(session);
-    await session.setTimeouts({ script: 20_000, pageLoad: 30_000, implicit: 0 });
-    return new QuestionnairePage(session, baseURL);
-  };
-  const closeSessions = async (keep) => {
-    for (const session of sessions.splice(0)) {
-      if (session === keep) continue;
-      await session.delete().catch(() => {});
-    }
-    if (keep) sessions.push(keep);
-  };
+  let browser;
   try {
-    driver = await Driver.start(name);
-    let q = await newSession();
-    console.log(`    ${q.session.capabilities.browserName} ${q.session.capabilities.browserVersion}`);
+    browser = await openBrowser(name, baseURL);
+    const { capabilities } = browser.page.session;
+    console.log(`    ${capabilities.browserName} ${capabilities.browserVersion}`);
     for (const [title, scenario] of scenarios) {
       const started = Date.now();
+      const { driver, page: q } = browser;
       const mark = driver.mark();
-      const pages = [];
+      // More browsers a scenario opens (each with its own driver: geckodriver serves one
+      // session at a time).
       const others = [];
+      const newSession = async () => {
+        const other = await openBrowser(name, baseURL);
+        others.push(other);
+        return other.page;
+      };
       try {
         await q.clearStorage();
-        // A second browser: its own driver (geckodriver serves one session at a time).
-        const track = async () => {
-          const other = await Driver.start(name);
-          others.push(other);
-          const page = await newSession(other);
-          pages.push(page);
-          return page;
-        };
-        await within(SCENARIO_TIMEOUT_MS, 'the scenario', scenario({ q, driver, engine: name, newSession: track }));
+        await within(SCENARIO_TIMEOUT_MS, 'the scenario', scenario({ q, driver, dist, engine: name, newSession }));
         // What every scenario must leave behind: no error and no request to another origin.
         const problems = [];
-        for (const page of [q, ...pages]) {
+        for (const { page, driver: d, since } of [{ page: q, driver, since: mark }, ...others.map((o) => ({ ...o, since: 0 }))]) {
           problems.push(...(await page.pageErrors()));
           problems.push(...(await page.foreignRequests()).map((url) => `request to another origin: ${url}`));
-        }
-        for (const [d, since] of [[driver, mark], ...others.map((o) => [o, 0])]) {
           problems.push(...d.errorsSince(since).map((line) => `browser output: ${line}`));
         }
         if (problems.length) throw new Error(`the page was not clean:\n      ${problems.join('\n      ')}`);
@@ -355,21 +396,19 @@ async function runEngine(name, baseURL, only) {
         counts.failed++;
         console.log(`  FAIL  ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)\n      ${e.message}`);
         // A fresh browser for the next scenario, in case this one is stuck.
-        await closeSessions();
-        await Promise.all(others.map((o) => o.stop()));
-        q = await newSession().catch(() => q);
-        continue;
+        await closeBrowser(browser);
+        browser = undefined;
+        browser = await openBrowser(name, baseURL);
+      } finally {
+        await Promise.all(others.map(closeBrowser));
       }
-      await closeSessions(q.session);
-      await Promise.all(others.map((o) => o.stop()));
     }
   } catch (e) {
     const left = scenarios.length - counts.passed - counts.failed;
     counts.failed += Math.max(left, 1);
     console.log(`  FAIL  ${name}: ${e.message}`);
   } finally {
-    await closeSessions();
-    await driver?.stop();
+    if (browser) await closeBrowser(browser);
   }
   return counts;
 }
@@ -386,7 +425,7 @@ async function main() {
   const results = {};
   try {
     for (const name of engines) {
-      results[name] = await within(ENGINE_TIMEOUT_MS, `the ${name} engine`, runEngine(name, server.url, only)).catch((e) => {
+      results[name] = await within(ENGINE_TIMEOUT_MS, `the ${name} engine`, runEngine(name, server.url, dist, only)).catch((e) => {
         console.log(`  FAIL  ${e.message}`);
         return { passed: 0, failed: SCENARIOS.length };
       });
