@@ -4,8 +4,11 @@
 //! 2. browser tests: `wasm-bindgen-test` suites of the widget crate in headless Chromium, then
 //!    in headless Firefox ESR (geckodriver); the summary notes each engine's counts;
 //! 3. end-to-end tests: Playwright against the release build served on 127.0.0.1;
-//! 4. lints: rustfmt, clippy (native) and clippy (wasm32), warnings denied;
-//! 5. the first-visit size budget of the release build.
+//! 4. cross-engine tests: the same release build driven over W3C WebDriver in Firefox ESR
+//!    (geckodriver) and WebKitGTK (WebKitWebDriver + MiniBrowser under `xvfb-run`), the
+//!    patient scenarios of `tests/webdriver/`; the summary notes each engine's counts;
+//! 5. lints: rustfmt, clippy (native) and clippy (wasm32), warnings denied;
+//! 6. the first-visit size budget of the release build.
 //!
 //! Every layer runs even when an earlier one failed, so one run shows everything. The last
 //! line is `N passed, N failed` (tests plus lint/budget checks); the exit status is non-zero
@@ -89,6 +92,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     e2e.took += build.took;
     e2e.notes.extend(build.notes);
     layers.push(e2e);
+    layers.push(timed(|| cross_engine(root, &toolbox, built)));
     layers.push(timed(|| lints(root, &toolbox)));
     layers.push(timed(|| size_budget(root, built)));
 
@@ -144,7 +148,7 @@ fn tests_layer(layer: &mut Layer, what: &str, streamed: Result<cmd::Streamed, St
 }
 
 fn native(root: &Path, toolbox: &Toolbox) -> Layer {
-    section("1/5 native tests: cargo test --workspace");
+    section("1/6 native tests: cargo test --workspace");
     let mut layer = Layer::new("native tests", "tests");
     let run = cmd::run_streaming(toolbox.command(root, "cargo").args([
         "test",
@@ -159,7 +163,7 @@ fn browser(root: &Path, toolbox: &Toolbox) -> Layer {
     let mut layer = Layer::new("browser tests (Chromium, Firefox)", "tests");
     for engine in ["Chromium", "Firefox"] {
         section(&format!(
-            "2/5 browser tests: wasm-bindgen-test in headless {engine}"
+            "2/6 browser tests: wasm-bindgen-test in headless {engine}"
         ));
         let mut part = Layer::new("browser tests", "tests");
         let driver = match engine {
@@ -213,7 +217,7 @@ fn browser_in(root: &Path, toolbox: &Toolbox, layer: &mut Layer, var: &str, driv
 }
 
 fn release_build(root: &Path, toolbox: &Toolbox) -> Layer {
-    section("3/5 end-to-end tests: release build (trunk build --release)");
+    section("3/6 end-to-end tests: release build (trunk build --release)");
     let mut layer = Layer::new("release build", "checks");
     let mut build = toolbox.release_trunk(root);
     build.args(["build", "--release", "--dist", RELEASE_DIST]);
@@ -229,7 +233,7 @@ fn end_to_end(root: &Path, toolbox: &Toolbox, built: bool) -> Layer {
         layer.fail("skipped: the release build failed");
         return layer;
     }
-    section("3/5 end-to-end tests: Playwright + Chromium against the release build on 127.0.0.1");
+    section("3/6 end-to-end tests: Playwright + Chromium against the release build on 127.0.0.1");
     let port = match free_port() {
         Ok(port) => port,
         Err(e) => {
@@ -267,8 +271,63 @@ fn end_to_end(root: &Path, toolbox: &Toolbox, built: bool) -> Layer {
     layer
 }
 
+/// The engines of the cross-engine layer, in the order they run.
+const CROSS_ENGINES: [&str; 2] = ["firefox", "webkit"];
+
+fn cross_engine(root: &Path, toolbox: &Toolbox, built: bool) -> Layer {
+    let mut layer = Layer::new("cross-engine (Firefox, WebKitGTK)", "tests");
+    if !built {
+        layer.fail("skipped: the release build failed");
+        return layer;
+    }
+    section(
+        "4/6 cross-engine tests: the release build on 127.0.0.1 over WebDriver in Firefox ESR \
+         and WebKitGTK",
+    );
+    let mut run = toolbox.command(root, "node");
+    run.args(["tests/webdriver/run.mjs", "--dist", RELEASE_DIST]);
+    if let Some(geckodriver) = &toolbox.geckodriver {
+        run.env("GECKODRIVER", geckodriver);
+    }
+    if let Some(firefox) = &toolbox.firefox {
+        run.env("FIREFOX", firefox);
+    }
+    if let Some(webkit) = &toolbox.webkit {
+        run.env("WEBKIT_WEBDRIVER", &webkit.driver)
+            .env("MINIBROWSER", &webkit.minibrowser)
+            .env("XVFB_RUN", &webkit.xvfb_run);
+    }
+    let streamed = match cmd::run_streaming(&mut run) {
+        Ok(streamed) => streamed,
+        Err(e) => {
+            layer.fail(e);
+            return layer;
+        }
+    };
+    let engines = parse_cross_engine(&streamed.stdout);
+    for engine in CROSS_ENGINES {
+        match engines.iter().find(|(name, _)| name == engine) {
+            Some((_, counts)) => {
+                layer.notes.push(format!(
+                    "{engine}: {} passed, {} failed",
+                    counts.passed, counts.failed
+                ));
+                layer.counts.add(*counts);
+                if counts.passed + counts.failed == 0 {
+                    layer.fail(format!("{engine} ran zero scenarios"));
+                }
+            }
+            None => layer.fail(format!("{engine}: no result (the runner stopped early?)")),
+        }
+    }
+    if !streamed.success && layer.counts.failed == 0 {
+        layer.fail("tests/webdriver/run.mjs exited non-zero without a failing scenario");
+    }
+    layer
+}
+
 fn lints(root: &Path, toolbox: &Toolbox) -> Layer {
-    section("4/5 lints: rustfmt, clippy (native), clippy (wasm32)");
+    section("5/6 lints: rustfmt, clippy (native), clippy (wasm32)");
     let mut layer = Layer::new("lints (fmt, clippy, clippy wasm32)", "checks");
     let checks: [&[&str]; 3] = [
         &["fmt", "--all", "--", "--check"],
@@ -302,7 +361,7 @@ fn lints(root: &Path, toolbox: &Toolbox) -> Layer {
 }
 
 fn size_budget(root: &Path, built: bool) -> Layer {
-    section("5/5 size budget: gzip -9 of what a first visit loads");
+    section("6/6 size budget: gzip -9 of what a first visit loads");
     let mut layer = Layer::new("size budget", "checks");
     if !built {
         layer.fail("skipped: the release build failed");
@@ -359,6 +418,26 @@ pub fn parse_libtest(lines: &[String]) -> Counts {
         }
     }
     counts
+}
+
+/// Reads the per-engine result lines of `tests/webdriver/run.mjs`
+/// (`cross-engine firefox: 7 passed, 0 failed`), in order.
+pub fn parse_cross_engine(lines: &[String]) -> Vec<(String, Counts)> {
+    lines
+        .iter()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("cross-engine ")?;
+            let (engine, counts) = rest.split_once(": ")?;
+            let mut words = counts.split([' ', ',']).filter(|w| !w.is_empty());
+            let passed = words.next()?.parse().ok()?;
+            (words.next()? == "passed").then_some(())?;
+            let failed = words.next()?.parse().ok()?;
+            (words.next()? == "failed").then_some(())?;
+            let engine = engine.trim();
+            (!engine.is_empty() && !engine.contains(' '))
+                .then(|| (engine.to_string(), Counts { passed, failed }))
+        })
+        .collect()
 }
 
 /// Reads the `stats` of a Playwright JSON report: passed = expected + flaky,
@@ -448,6 +527,38 @@ mod tests {
             }
         );
         assert!(layer.notes[0].contains("zero tests"));
+    }
+
+    #[test]
+    fn cross_engine_results_are_read_per_engine() {
+        let out = lines(
+            "==> cross-engine: Firefox ESR (geckodriver)\n\
+             \x20 ok    a reload resumes (1.5 s)\n\
+             \x20 FAIL  cross-engine webkit: did not start\n\
+             cross-engine firefox: 7 passed, 0 failed\n\
+             cross-engine webkit: 5 passed, 2 failed\n\
+             cross-engine broken: many passed, 0 failed\n",
+        );
+        assert_eq!(
+            parse_cross_engine(&out),
+            [
+                (
+                    "firefox".to_string(),
+                    Counts {
+                        passed: 7,
+                        failed: 0
+                    }
+                ),
+                (
+                    "webkit".to_string(),
+                    Counts {
+                        passed: 5,
+                        failed: 2
+                    }
+                ),
+            ]
+        );
+        assert!(parse_cross_engine(&lines("cross-engine: Firefox ESR")).is_empty());
     }
 
     #[test]

@@ -14,7 +14,10 @@
 //!   browsers are needed;
 //! * Firefox ESR from Debian (`apt-get install firefox-esr`) and `geckodriver`
 //!   (`cargo install --locked geckodriver --version <pin>`, pinned under `[xtask]`), when
-//!   browsers are needed.
+//!   browsers are needed;
+//! * WebKitGTK's WebDriver and a virtual X display from Debian
+//!   (`apt-get install webkit2gtk-driver xvfb`: `WebKitWebDriver`, the `MiniBrowser` of
+//!   `libwebkit2gtk-4.1-0` and `xvfb-run`), when browsers are needed.
 //!
 //! What cannot be installed (no Node.js, not root for apt) stops the run with a message that
 //! names what is missing and how to get it.
@@ -31,6 +34,11 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const BROWSER_PACKAGES: &str = "chromium chromium-driver";
 /// The Debian package providing Firefox ESR.
 pub const FIREFOX_PACKAGES: &str = "firefox-esr";
+/// The Debian packages providing WebKitGTK's WebDriver (with MiniBrowser, from its
+/// dependency `libwebkit2gtk-4.1-0`) and `xvfb-run`, the virtual display MiniBrowser needs.
+pub const WEBKIT_PACKAGES: &str = "webkit2gtk-driver xvfb";
+/// Where Debian's `libwebkit2gtk-4.1-0` puts MiniBrowser, below `/usr/lib/<multiarch triple>/`.
+const MINIBROWSER_IN_LIB: &str = "webkit2gtk-4.1/MiniBrowser";
 /// The oldest Node.js major version the end-to-end tooling supports.
 const MIN_NODE_MAJOR: u32 = 18;
 /// Where `npm ci` is recorded: a copy of the `package-lock.json` it installed.
@@ -152,6 +160,10 @@ pub struct Toolbox {
     pub browser: Option<Browser>,
     /// geckodriver (driving Debian's Firefox ESR), when browsers were requested.
     pub geckodriver: Option<PathBuf>,
+    /// Debian's Firefox ESR executable, when browsers were requested.
+    pub firefox: Option<PathBuf>,
+    /// WebKitGTK's WebDriver, MiniBrowser and `xvfb-run`, when browsers were requested.
+    pub webkit: Option<WebKit>,
     /// The dated nightly toolchain of the release build (`[tools] release_nightly`).
     pub release_nightly: String,
 }
@@ -162,6 +174,16 @@ pub struct Browser {
     pub chromium: PathBuf,
     /// The matching WebDriver executable.
     pub chromedriver: PathBuf,
+}
+
+/// A WebKitGTK installation for WebDriver.
+pub struct WebKit {
+    /// `WebKitWebDriver`.
+    pub driver: PathBuf,
+    /// The browser it drives (`MiniBrowser --automation`).
+    pub minibrowser: PathBuf,
+    /// `xvfb-run`: MiniBrowser has no headless mode and needs an X display.
+    pub xvfb_run: PathBuf,
 }
 
 impl Toolbox {
@@ -200,6 +222,8 @@ pub fn ensure(root: &Path, browsers: bool) -> Result<Toolbox, String> {
         path,
         browser: None,
         geckodriver: None,
+        firefox: None,
+        webkit: None,
         release_nightly: pins.release_nightly.clone(),
     };
 
@@ -217,12 +241,18 @@ pub fn ensure(root: &Path, browsers: bool) -> Result<Toolbox, String> {
     )?;
     ensure_node(root, &toolbox)?;
     ensure_npm_packages(root, &toolbox, &pins)?;
-    let (browser, geckodriver) = if browsers {
+    let (browser, geckodriver, webkit) = if browsers {
         let browser = ensure_browser(&toolbox)?;
-        (Some(browser), Some(ensure_firefox(root, &toolbox, &pins)?))
+        let geckodriver = ensure_firefox(root, &toolbox, &pins)?;
+        (
+            Some(browser),
+            Some(geckodriver),
+            Some(ensure_webkit(&toolbox)?),
+        )
     } else {
-        (None, None)
+        (None, None, None)
     };
+    let firefox = browsers.then(|| which(&toolbox, "firefox-esr")).flatten();
     // Trunk builds offline (`offline = true` in Trunk.toml), which makes cargo offline too:
     // download every crate first.
     cmd::run(toolbox.command(root, "cargo").args(["fetch", "--quiet"]))
@@ -231,6 +261,8 @@ pub fn ensure(root: &Path, browsers: bool) -> Result<Toolbox, String> {
     Ok(Toolbox {
         browser,
         geckodriver,
+        firefox,
+        webkit,
         ..toolbox
     })
 }
@@ -466,21 +498,7 @@ fn ensure_firefox(root: &Path, toolbox: &Toolbox, pins: &Pins) -> Result<PathBuf
     if which(toolbox, "firefox-esr").is_some() {
         println!("    firefox-esr: installed");
     } else {
-        let uid = cmd::query(Command::new("id").arg("-u"));
-        if uid.as_deref() != Some("0") {
-            return Err(format!(
-                "Firefox ESR is missing and installing it needs root: \
-                 run `sudo apt-get update && sudo apt-get install -y {FIREFOX_PACKAGES}`, then rerun"
-            ));
-        }
-        println!("    firefox-esr: missing: installing with apt-get");
-        cmd::run(Command::new("apt-get").arg("update"))?;
-        cmd::run(
-            Command::new("apt-get")
-                .env("DEBIAN_FRONTEND", "noninteractive")
-                .args(["install", "-y"])
-                .args(FIREFOX_PACKAGES.split(' ')),
-        )?;
+        apt_install("Firefox ESR", "firefox-esr", FIREFOX_PACKAGES)?;
     }
     ensure_cargo_tool(
         root,
@@ -492,6 +510,76 @@ fn ensure_firefox(root: &Path, toolbox: &Toolbox, pins: &Pins) -> Result<PathBuf
     )?;
     which(toolbox, "geckodriver")
         .ok_or("geckodriver was installed but is not on PATH (cargo's bin directory)".into())
+}
+
+/// Debian's WebKitGTK WebDriver, MiniBrowser and `xvfb-run` (apt, as root).
+fn ensure_webkit(toolbox: &Toolbox) -> Result<WebKit, String> {
+    let find = || {
+        Some(WebKit {
+            driver: which(toolbox, "WebKitWebDriver")?,
+            minibrowser: find_minibrowser(toolbox)?,
+            xvfb_run: which(toolbox, "xvfb-run")?,
+        })
+    };
+    if let Some(webkit) = find() {
+        println!("    WebKitWebDriver, MiniBrowser, xvfb-run: installed");
+        return Ok(webkit);
+    }
+    apt_install(
+        "WebKitGTK's WebDriver or xvfb-run",
+        "WebKitWebDriver, MiniBrowser, xvfb-run",
+        WEBKIT_PACKAGES,
+    )?;
+    find().ok_or(format!(
+        "`apt-get install {WEBKIT_PACKAGES}` finished but WebKitWebDriver, MiniBrowser \
+         (/usr/lib/<arch>/{MINIBROWSER_IN_LIB}) or xvfb-run is still missing"
+    ))
+}
+
+/// MiniBrowser: on `PATH`, or where Debian's `libwebkit2gtk-4.1-0` puts it.
+fn find_minibrowser(toolbox: &Toolbox) -> Option<PathBuf> {
+    if let Some(found) = which(toolbox, "MiniBrowser") {
+        return Some(found);
+    }
+    let mut libs: Vec<PathBuf> = fs::read_dir("/usr/lib")
+        .ok()?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
+    libs.sort();
+    minibrowser_in(&libs).into_iter().find(|p| p.is_file())
+}
+
+/// The MiniBrowser candidates below the library folders `libs` (`/usr/lib/<triple>`),
+/// multiarch folders (`x86_64-linux-gnu`, `aarch64-linux-gnu`, ...) only.
+pub fn minibrowser_in(libs: &[PathBuf]) -> Vec<PathBuf> {
+    libs.iter()
+        .filter(|dir| {
+            dir.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with("-linux-gnu"))
+        })
+        .map(|dir| dir.join(MINIBROWSER_IN_LIB))
+        .collect()
+}
+
+/// Installs Debian `packages` with apt-get when root; otherwise stops with the command to
+/// run. `what` names what is missing, `progress` what is being installed.
+fn apt_install(what: &str, progress: &str, packages: &str) -> Result<(), String> {
+    let uid = cmd::query(Command::new("id").arg("-u"));
+    if uid.as_deref() != Some("0") {
+        return Err(format!(
+            "{what} is missing and installing it needs root: \
+             run `sudo apt-get update && sudo apt-get install -y {packages}`, then rerun"
+        ));
+    }
+    println!("    {progress}: missing: installing with apt-get");
+    cmd::run(Command::new("apt-get").arg("update"))?;
+    cmd::run(
+        Command::new("apt-get")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .args(["install", "-y"])
+            .args(packages.split(' ')),
+    )
 }
 
 #[cfg(test)]
@@ -584,6 +672,23 @@ version = "0.2.130"
         assert_eq!(npm_pin(json, "playwright"), None);
         assert_eq!(version_word("trunk 0.21.14"), Some("0.21.14"));
         assert_eq!(version_word("trunk"), None);
+    }
+
+    #[test]
+    fn minibrowser_is_looked_for_in_multiarch_folders() {
+        let libs = [
+            PathBuf::from("/usr/lib/python3"),
+            PathBuf::from("/usr/lib/x86_64-linux-gnu"),
+            PathBuf::from("/usr/lib/aarch64-linux-gnu"),
+        ];
+        assert_eq!(
+            minibrowser_in(&libs),
+            [
+                PathBuf::from("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"),
+                PathBuf::from("/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser"),
+            ]
+        );
+        assert!(WEBKIT_PACKAGES.split(' ').any(|p| p == "xvfb"));
     }
 
     /// The single source of truth must agree with what cargo actually links.

@@ -77,42 +77,24 @@ export const UNCONDITIONAL_QUESTIONS = catalog.questions.filter((q) => !q.show_i
 // Answer sets shared by the specs
 // ---------------------------------------------------------------------------------------
 
-/** Everything a healthy adult answers "no" / "none" to. */
-const NO_CONTRAINDICATIONS: Answers = {
-  recent_tan: false,
-  pregnant: false,
-  isotretinoin: false,
-  photosensitising: false,
-  active_skin_problem: false,
-  skin_conditions: ['none'],
-  cold_sores: false,
-  keloid: false,
-  blood_thinners: false,
-  neuromuscular: false,
-  immune: false,
-  allergies: ['none'],
-  retinoid_use: false,
-  recent_procedures: ['none'],
-  smoking: false,
-  warning_signs: ['none'],
-  // Follow-ups asked only when pigmentation or a laser could come up.
-  melasma_signs: false,
-  unchecked_spot: false,
-};
+/**
+ * The answer sets live in ../support/patients.json, shared with the cross-engine scenarios
+ * (tests/webdriver/), so a patient is the same in every engine.
+ */
+const PATIENTS = readJson<{ no_contraindications: Answers; typical_patient: Answers }>('../support/patients.json');
+
+/**
+ * Everything a healthy adult answers "no" / "none" to, including the follow-ups asked only
+ * when pigmentation or a laser could come up (melasma signs, an unchecked spot).
+ */
+const NO_CONTRAINDICATIONS: Answers = PATIENTS.no_contraindications;
 
 /**
  * A typical patient: 28, combination skin, mild acne, pores and dullness, never had a
  * professional facial, nothing that rules a treatment out.
  */
 export const TYPICAL_PATIENT: Answers = {
-  age: 28,
-  skin_type: 'combination',
-  concerns: ['acne', 'blackheads_pores', 'dullness'],
-  acne_severity: 'mild',
-  makeup: 'light_daily',
-  facial_before: false,
-  sun_burn: 'type_3',
-  downtime: 'few_days',
+  ...PATIENTS.typical_patient,
   ...NO_CONTRAINDICATIONS,
 };
 
