@@ -129,14 +129,25 @@ mod tests {
     #[test]
     fn every_key_used_in_the_code_exists() {
         let english = &table()[DEFAULT_LANG];
-        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/components");
-        let sources: Vec<String> = std::fs::read_dir(&folder)
-            .expect("the components folder")
-            .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
-            .collect();
+        // Every Rust file of the crate, in every folder.
+        fn read_all(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("a source folder") {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    read_all(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        let mut sources = Vec::new();
+        read_all(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut sources,
+        );
         let mut used = 0;
         for source in &sources {
-            for call in ["t(lang, \"", "tf(lang, \""] {
+            for call in ["t(lang, \"", "tf(lang, \"", "t(&lang, \"", "tf(&lang, \""] {
                 for (i, _) in source.match_indices(call) {
                     let rest = &source[i + call.len()..];
                     let key = &rest[..rest.find('"').unwrap()];

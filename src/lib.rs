@@ -1,32 +1,32 @@
 //! skin-consult: a private, in-browser skin consultation widget.
 //!
 //! The clinical logic lives in the pure `skin_consult_engine` crate. This crate is the thin Yew
-//! front end around it: one reducer ([`state`]), small components ([`components`]), and the
-//! browser services ([`browser`]) used only from effects and event handlers.
+//! front end around it, in layers a reader can see in the folders:
+//!
+//! - [`app`]: the one reducer (state and actions), the outcome derived from the answers, and
+//!   the pure codecs beside the state (saved progress, share links, QR); no browser APIs;
+//! - [`config`]: the clinic's configuration (model, reader, checks, catalog overrides, schema);
+//!   pure;
+//! - [`i18n`]: the interface texts; pure;
+//! - [`host`]: the only code outside components that touches browser APIs (storage, URL,
+//!   fetch, clock, print, embed messaging, service worker, crash screen);
+//! - [`hooks`]: every `use_*` hook: where effects call the host;
+//! - [`components`]: small function components (kiosk parts in `components/kiosk`).
 
-pub mod browser;
-pub mod clinic;
+pub mod app;
 pub mod components;
 pub mod config;
-pub mod crash;
-pub mod embed;
+pub mod hooks;
+pub mod host;
 pub mod i18n;
-pub mod offline;
-pub mod persist;
-pub mod qr;
-#[cfg(feature = "schema")]
-pub mod schema;
-pub mod share;
-pub mod startup;
-pub mod state;
 
 use std::rc::Rc;
 
-use clinic::Clinic;
+use app::state::ConsultState;
 pub use components::app::{App, AppProps};
+use config::clinic::Clinic;
 use config::{parse_config_layers, Config, ConfigError, CONFIG_URL_ATTR, INLINE_DOCUMENT};
 use skin_consult_engine::{builtin_catalog, Catalog};
-use state::ConsultState;
 
 /// The id of the element the widget mounts into.
 pub const MOUNT_ID: &str = "skin-consult";
@@ -48,7 +48,7 @@ pub async fn config_from_page(catalog: &Catalog) -> (Config, Vec<ConfigError>) {
         .and_then(|mount| mount.get_attribute(CONFIG_URL_ATTR));
     let mut fetch_error = None;
     let fetched = match url {
-        Some(url) => match browser::fetch_config(&url, config::MAX_CONFIG_LEN).await {
+        Some(url) => match host::browser::fetch_config(&url, config::MAX_CONFIG_LEN).await {
             Ok(text) => Some(text),
             Err(why) => {
                 fetch_error = Some(ConfigError {
@@ -95,19 +95,19 @@ pub async fn config_from_page(catalog: &Catalog) -> (Config, Vec<ConfigError>) {
 /// The state a patient opening the page starts in: a share link in the fragment, else saved
 /// progress, else a fresh consultation in the chosen language.
 pub fn initial_state_from_browser(catalog: Rc<Catalog>, config: &Config) -> ConsultState {
-    let lang = config.choose_language(&catalog, &browser::preferred_languages());
-    let fragment = browser::fragment();
+    let lang = config.choose_language(&catalog, &host::browser::preferred_languages());
+    let fragment = host::browser::fragment();
     // Kiosk mode keeps nothing on the device: no progress is read, and any left over from
     // normal use is removed so it can never reach a patient.
     let stored = if config.kiosk.enabled {
-        browser::remove_storage(persist::STORAGE_KEY);
+        host::browser::remove_storage(app::persist::STORAGE_KEY);
         None
     } else {
-        browser::read_storage(persist::STORAGE_KEY)
+        host::browser::read_storage(app::persist::STORAGE_KEY)
     };
-    let state = startup::initial_state(catalog, lang, fragment.as_deref(), stored.as_deref());
-    if fragment.is_some_and(|f| startup::is_share_fragment(&f)) {
-        browser::clear_fragment();
+    let state = app::startup::initial_state(catalog, lang, fragment.as_deref(), stored.as_deref());
+    if fragment.is_some_and(|f| app::startup::is_share_fragment(&f)) {
+        host::browser::clear_fragment();
     }
     state
 }
@@ -139,15 +139,15 @@ fn render_root(mount: &web_sys::Element) -> web_sys::Element {
 /// is fetched first; the widget appears either way).
 pub fn start() {
     let document = gloo::utils::document();
-    let query = browser::query();
+    let query = host::browser::query();
     // The crash screen's "Start over" link: forget the progress that may have caused it.
     if query
         .trim_start_matches('?')
         .split('&')
-        .any(|p| p.split('=').next() == Some(crash::RESET_PARAM))
+        .any(|p| p.split('=').next() == Some(host::crash::RESET_PARAM))
     {
-        browser::remove_storage(persist::STORAGE_KEY);
-        browser::replace_query(&without_param(&query, crash::RESET_PARAM));
+        host::browser::remove_storage(app::persist::STORAGE_KEY);
+        host::browser::replace_query(&without_param(&query, host::crash::RESET_PARAM));
     }
     wasm_bindgen_futures::spawn_local(async move {
         let builtin = builtin_catalog();
@@ -157,9 +157,9 @@ pub fn start() {
             Some(clinic) => clinic.0.clone(),
             None => Rc::new(builtin),
         };
-        if components::kiosk::kiosk_requested(&query) {
+        if app::kiosk::kiosk_requested(&query) {
             config.kiosk.enabled = true;
-            offline::link_manifest(true);
+            host::offline::link_manifest(true);
         }
         let props = AppProps {
             initial: Some(Rc::new(initial_state_from_browser(catalog, &config))),
@@ -168,7 +168,7 @@ pub fn start() {
             debug_panic: query
                 .trim_start_matches('?')
                 .split('&')
-                .any(|p| p == crash::DEBUG_PANIC),
+                .any(|p| p == host::crash::DEBUG_PANIC),
         };
         let Some(mount) = document
             .get_element_by_id(MOUNT_ID)
@@ -176,10 +176,10 @@ pub fn start() {
         else {
             return;
         };
-        embed::install(&mount, &props.config);
+        host::embed::install(&mount, &props.config);
         let root = render_root(&mount);
-        crash::install(root.clone());
-        browser::expand_details_when_printing(root.clone());
+        host::crash::install(root.clone());
+        host::browser::expand_details_when_printing(root.clone());
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     });
 }

@@ -12,13 +12,13 @@
 use std::rc::Rc;
 
 use serde_json::{json, Value};
-use skin_consult::clinic::Clinic;
+use skin_consult::app::persist::{self, RestoreError, MAX_STORED_LEN};
+use skin_consult::app::share::{self, DecodeError, MAX_ENCODED_LEN};
+use skin_consult::app::startup::initial_state;
+use skin_consult::app::state::{ConsultState, Notice, Step};
+use skin_consult::config::clinic::Clinic;
 use skin_consult::config::{parse_config, Config, MAX_CONFIG_LEN};
 use skin_consult::i18n::negotiate;
-use skin_consult::persist::{self, RestoreError, MAX_STORED_LEN};
-use skin_consult::share::{self, DecodeError, MAX_ENCODED_LEN};
-use skin_consult::startup::initial_state;
-use skin_consult::state::{ConsultState, Notice, Step};
 use skin_consult_engine::{
     builtin_catalog, json, parse_catalog, schedule, Catalog, Date, DateError, Plan, ScheduleError,
     BUILTIN_CATALOG_JSON, MAX_HORIZON_DAYS,
@@ -31,7 +31,7 @@ fn catalog() -> Rc<Catalog> {
 }
 
 /// `body` with a correct checksum, as a careful tamperer (or an older build) would write it:
-/// these rows test what lies behind the checksum. FNV-1a, 32 bits, as in `src/share.rs`.
+/// these rows test what lies behind the checksum. FNV-1a, 32 bits, as in `src/app/share.rs`.
 fn signed(body: &str) -> String {
     let sum = body.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
         (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)

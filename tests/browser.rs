@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
+use skin_consult::app::state::{ConsultState, Step};
 use skin_consult::i18n::capitalize_first;
-use skin_consult::state::{ConsultState, Step};
 use skin_consult::{App, AppProps};
 use skin_consult_engine::{assess, builtin_catalog, QuestionKind};
 use wasm_bindgen::JsCast;

@@ -2,7 +2,7 @@
 //! need a reviewer, cannot touch rules or safety limits and pass the engine's own checks; a
 //! document from a same-origin URL is merged under the inline one.
 
-use skin_consult::clinic::Clinic;
+use skin_consult::config::clinic::Clinic;
 use skin_consult::config::{
     check_config_url, parse_config, parse_config_layers, Config, Reviewed, MAX_CONFIG_LEN,
 };

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 use skin_consult::config::{parse_config, parse_config_layers, KNOWN_PATHS};
-use skin_consult::embed::{
+use skin_consult::host::embed::{
     booking_detail, completed_detail, detect_mode, event_message, height_message, parent_target,
     Mode,
 };

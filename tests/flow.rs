@@ -3,10 +3,10 @@
 
 use std::rc::Rc;
 
-use skin_consult::persist;
-use skin_consult::share;
-use skin_consult::startup::initial_state;
-use skin_consult::state::{Action, AnswerProblem, ConsultState, Notice, Step};
+use skin_consult::app::persist;
+use skin_consult::app::share;
+use skin_consult::app::startup::initial_state;
+use skin_consult::app::state::{Action, AnswerProblem, ConsultState, Notice, Step};
 use skin_consult_engine::{builtin_catalog, Answer, Question, QuestionKind};
 use yew::Reducible;
 

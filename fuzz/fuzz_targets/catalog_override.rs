@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-use skin_consult::share;
+use skin_consult::app::share;
 use skin_consult_engine::persona::{parse_personas, Persona};
 use skin_consult_engine::{
     assess, check_answer, describe_plan, missing_required, parse_catalog, schedule, to_ics,

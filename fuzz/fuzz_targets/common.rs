@@ -5,7 +5,7 @@
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-use skin_consult::share;
+use skin_consult::app::share;
 use skin_consult_engine::{builtin_catalog, Catalog};
 
 /// The built-in catalog (what the widget decodes against).
@@ -18,7 +18,7 @@ pub fn catalog() -> &'static Catalog {
         assert_eq!(
             share::decode(&catalog, &signed(share::PREFIX)),
             Ok(Default::default()),
-            "fuzz/common.rs checksum no longer matches src/share.rs"
+            "fuzz/common.rs checksum no longer matches src/app/share.rs"
         );
         catalog
     })
@@ -32,7 +32,7 @@ pub fn shared_catalog() -> Rc<Catalog> {
     SHARED.with(Rc::clone)
 }
 
-/// `body` with a correct `;k=` checksum appended (FNV-1a, 32 bits, as in `src/share.rs`), so
+/// `body` with a correct `;k=` checksum appended (FNV-1a, 32 bits, as in `src/app/share.rs`), so
 /// mutated payloads get past the checksum and reach the answer parser.
 pub fn signed(body: &str) -> String {
     let sum = body.bytes().fold(0x811c_9dc5_u32, |hash, byte| {

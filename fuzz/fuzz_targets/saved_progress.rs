@@ -15,9 +15,9 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-use skin_consult::persist;
-use skin_consult::startup::initial_state;
-use skin_consult::state::{Notice, Step};
+use skin_consult::app::persist;
+use skin_consult::app::startup::initial_state;
+use skin_consult::app::state::{Notice, Step};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

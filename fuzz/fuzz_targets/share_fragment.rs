@@ -13,9 +13,9 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use skin_consult::share;
-use skin_consult::startup::{initial_state, is_share_fragment};
-use skin_consult::state::{Notice, Step};
+use skin_consult::app::share;
+use skin_consult::app::startup::{initial_state, is_share_fragment};
+use skin_consult::app::state::{Notice, Step};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

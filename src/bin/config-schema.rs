@@ -2,5 +2,5 @@
 //! `cargo run --features schema --bin config-schema > schema/config.schema.json`.
 
 fn main() {
-    print!("{}", skin_consult::schema::config_schema_json());
+    print!("{}", skin_consult::config::schema::config_schema_json());
 }

@@ -5,7 +5,7 @@
 use skin_consult_engine::ProcedureResult;
 use yew::prelude::*;
 
-use super::{use_config, use_consult};
+use crate::hooks::{use_config, use_consult};
 use crate::i18n::{t, tf};
 
 /// Properties of [`Alternatives`].

@@ -1,12 +1,12 @@
 //! The native controls of one question: radio buttons, checkboxes, yes/no radios or a number.
 
 use skin_consult_engine::{Answer, Question, QuestionKind};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::use_consult;
+use crate::app::state::Action;
+use crate::hooks::answer::use_checked_states;
+use crate::hooks::use_consult;
 use crate::i18n::t;
-use crate::state::Action;
 
 /// The `name` of every question's radio buttons and checkboxes.
 const CHOICE_GROUP: &str = "sc-choice";
@@ -135,29 +135,4 @@ fn checked_states(question: Option<&Question>, answer: Option<&Answer>) -> Vec<b
             .to_vec(),
         QuestionKind::Number { .. } => Vec::new(),
     }
-}
-
-/// Sets the `checked` state of each input under `options` after every render, in one pass
-/// once the controls are patched. Set while patching, as an attribute of each input, a state
-/// could be undone by a later input of the same patch: a checked checkbox turned into a radio
-/// button in place (or a checked radio button joining the group) unchecks the group's other
-/// radio buttons, so the result would depend on the order the inputs are patched in.
-#[hook]
-fn use_checked_states(options: &NodeRef, checked: Vec<bool>) {
-    let options = options.clone();
-    use_effect(move || {
-        let Some(inputs) = options
-            .cast::<web_sys::Element>()
-            .and_then(|o| o.query_selector_all("input").ok())
-        else {
-            return;
-        };
-        for (i, checked) in checked.into_iter().enumerate() {
-            if let Some(input) = inputs.item(i as u32) {
-                input
-                    .unchecked_into::<web_sys::HtmlInputElement>()
-                    .set_checked(checked);
-            }
-        }
-    });
 }

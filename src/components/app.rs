@@ -5,18 +5,21 @@ use std::rc::Rc;
 use skin_consult_engine::builtin_catalog;
 use yew::prelude::*;
 
-use super::app_hooks::{use_focus_on_step, use_persistence, use_theme};
 use super::kiosk::{IdleOverlay, StaffExit};
-use super::kiosk_controls::{use_kiosk, KioskControls};
 use super::update_banner::UpdateStatus;
 use super::{
     config_errors::ConfigErrors, language_switch::LanguageSwitch, notice::NoticeBar,
-    question::QuestionScreen, results::Results, review::Review, welcome::Welcome, Consult,
+    question::QuestionScreen, results::Results, review::Review, welcome::Welcome,
 };
-use crate::browser;
+use crate::app::outcome::Outcome;
+use crate::app::state::{ConsultState, Step};
 use crate::config::{Config, ConfigError};
+use crate::hooks::app::{use_focus_on_step, use_persistence, use_theme};
+use crate::hooks::kiosk_controls::{use_kiosk, KioskControls};
+use crate::hooks::outcome::use_derived_outcome;
+use crate::hooks::Consult;
+use crate::host::browser;
 use crate::i18n::{tf, DEFAULT_LANG};
-use crate::state::{ConsultState, Step};
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -39,7 +42,7 @@ pub struct AppProps {
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     if props.debug_panic {
-        panic!("panic requested with ?{}", crate::crash::DEBUG_PANIC);
+        panic!("panic requested with ?{}", crate::host::crash::DEBUG_PANIC);
     }
     let initial = props.initial.clone();
     let consult: Consult = use_reducer(move || match initial {
@@ -66,16 +69,17 @@ pub fn app(props: &AppProps) -> Html {
         !consult.holds_patient_data()
     };
     let update = UpdateStatus {
-        ready: crate::offline::use_service_worker(between_patients, kiosk),
+        ready: crate::hooks::offline::use_service_worker(between_patients, kiosk),
     };
     use_focus_on_step(&consult.step, &root);
     use_theme(&config, &root);
-    crate::embed::use_embed(&consult, &config, &root);
+    let outcome = use_derived_outcome(&consult, &config);
+    crate::hooks::embed::use_embed(&consult, &config, &outcome, &root);
     {
         // On a clinic's page the document (and its `lang`) belongs to the clinic.
         let lang = consult.lang.clone();
         use_effect_with(lang, |lang| {
-            if crate::embed::owns_document() {
+            if crate::host::embed::owns_document() {
                 browser::set_document_lang(lang);
             }
         });
@@ -101,6 +105,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Rc<Config>> context={config.clone()}>
         <ContextProvider<Consult> context={consult.clone()}>
+        <ContextProvider<Rc<Outcome>> context={outcome}>
         <ContextProvider<UpdateStatus> context={update}>
             <div class={classes!("sc-app", kiosk.then_some("sc-kiosk"))} lang={consult.lang.clone()} ref={root}>
                 <header class="sc-header">
@@ -129,6 +134,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
             </div>
         </ContextProvider<UpdateStatus>>
+        </ContextProvider<Rc<Outcome>>>
         </ContextProvider<Consult>>
         </ContextProvider<Rc<Config>>>
     }

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::use_config;
-use crate::browser::encode_component;
-use crate::clinic::Clinic;
+use crate::config::clinic::Clinic;
+use crate::hooks::use_config;
+use crate::host::browser::encode_component;
 use crate::i18n::{t, tf};
 
 /// Properties of [`Booking`].

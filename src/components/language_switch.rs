@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use super::{use_config, use_consult};
+use crate::app::state::Action;
+use crate::hooks::{use_config, use_consult};
 use crate::i18n::t;
-use crate::state::Action;
 
 /// A native select of the languages both the interface and the catalog are written in, each
 /// named in itself (the catalog locale's `name`).

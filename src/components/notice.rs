@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use super::use_consult;
+use crate::app::state::{Action, Notice};
+use crate::hooks::use_consult;
 use crate::i18n::t;
-use crate::state::{Action, Notice};
 
 /// Shows the current notice, if any, as a polite status message.
 #[component(NoticeBar)]

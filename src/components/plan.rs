@@ -8,10 +8,11 @@ use yew::prelude::*;
 
 use super::plan_overview::PlanOverview;
 use super::timeline::Timeline;
-use super::{use_config, use_consult};
-use crate::browser;
+use crate::app::state::Action;
+use crate::hooks::host::use_today;
+use crate::hooks::{use_config, use_consult, use_outcome};
+use crate::host::browser;
 use crate::i18n::{t, tf};
-use crate::state::Action;
 
 /// Properties of [`PlanSection`].
 #[derive(Properties, PartialEq)]
@@ -25,18 +26,19 @@ pub struct PlanProps {
 pub fn plan_section(props: &PlanProps) -> Html {
     let consult = use_consult();
     let config = use_config();
-    let today = *use_memo((), |_| browser::today());
+    let today = use_today();
     let lang = consult.lang.as_str();
     let ranked: Vec<&str> = props
         .suggested
         .iter()
         .map(|r| r.procedure_id.as_str())
         .collect();
-    let selected = consult.plan_selection(&ranked);
+    let outcome = use_outcome();
+    let selected = &outcome.in_plan;
     let chosen: Vec<(&str, &Plan)> = props
         .suggested
         .iter()
-        .filter(|r| selected.contains(&r.procedure_id.as_str()))
+        .filter(|r| selected.contains(&r.procedure_id))
         .filter_map(|r| Some((r.procedure_id.as_str(), r.plan.as_ref()?)))
         .collect();
     let start = consult.plan_start_date(today);
@@ -90,7 +92,7 @@ pub fn plan_section(props: &PlanProps) -> Html {
         };
         html! {
             <label class="sc-option">
-                <input type="checkbox" checked={selected.contains(&id.as_str())} onchange={toggle} data-plan-procedure={id.clone()} />
+                <input type="checkbox" checked={selected.contains(&id)} onchange={toggle} data-plan-procedure={id.clone()} />
                 <span>{ config.procedure_name(&consult.catalog, &id, lang).to_string() }</span>
             </label>
         }

@@ -4,8 +4,8 @@
 use skin_consult_engine::{Phase, Schedule};
 use yew::prelude::*;
 
-use super::{use_config, use_consult};
-use crate::browser;
+use crate::hooks::{use_config, use_consult};
+use crate::host::browser;
 use crate::i18n::{capitalize_first, t};
 
 /// Properties of [`PlanOverview`].

@@ -5,9 +5,9 @@
 use skin_consult_engine::{describe_plan, ProcedureResult, Status};
 use yew::prelude::*;
 
-use super::use_config;
+use crate::app::state::SharedCatalog;
+use crate::hooks::use_config;
 use crate::i18n::{capitalize_first, t, tf};
-use crate::state::SharedCatalog;
 
 /// Properties of [`ProcedureCard`].
 #[derive(Properties, PartialEq)]

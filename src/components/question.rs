@@ -7,9 +7,9 @@ use skin_consult_engine::{Question, QuestionKind};
 use yew::prelude::*;
 
 use super::answer_input::AnswerInput;
-use super::use_consult;
+use crate::app::state::{Action, AnswerProblem};
+use crate::hooks::use_consult;
 use crate::i18n::{t, tf};
-use crate::state::{Action, AnswerProblem};
 
 /// Properties of [`QuestionScreen`].
 #[derive(Properties, PartialEq)]

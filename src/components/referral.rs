@@ -7,10 +7,10 @@ use skin_consult_engine::{Answer, Answers, Call, Referral, Urgency};
 use yew::prelude::*;
 
 use super::review::answer_text;
-use super::use_config;
+use crate::app::state::SharedCatalog;
 use crate::config::Emergency;
+use crate::hooks::use_config;
 use crate::i18n::{t, tf};
-use crate::state::SharedCatalog;
 
 /// A sentence with the configured number, or its neutral wording when there is none.
 fn number_line(lang: &str, key: &str, number: Option<&str>) -> String {

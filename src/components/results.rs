@@ -4,17 +4,17 @@
 
 use std::rc::Rc;
 
-use skin_consult_engine::{assess, Assessment, Catalog, ProcedureResult, Status};
+use skin_consult_engine::{Assessment, Catalog, ProcedureResult, Status};
 use yew::prelude::*;
 
 use super::{
     alternatives::Alternatives, booking::Booking, plan::PlanSection, procedure_card::ProcedureCard,
-    referral::ReferralView, results_summary::ResultsSummary, share_panel::SharePanel, use_config,
-    use_consult,
+    referral::ReferralView, results_summary::ResultsSummary, share_panel::SharePanel,
 };
-use crate::browser;
+use crate::app::state::Action;
+use crate::hooks::{use_config, use_consult, use_outcome};
+use crate::host::browser;
 use crate::i18n::{t, tf};
-use crate::state::Action;
 
 /// How many suggestions show open; the others wait under "More options".
 const OPEN_SUGGESTIONS: usize = 3;
@@ -25,37 +25,24 @@ pub fn results() -> Html {
     let consult = use_consult();
     let config = use_config();
     let lang = consult.lang.as_str();
-    let answers = consult.effective_answers();
-    let assessment = {
-        let catalog = consult.catalog.clone();
-        use_memo(answers.clone(), move |answers| assess(&catalog, answers))
-    };
-    let offered: Vec<&str> = assessment
-        .results()
+    let outcome = use_outcome();
+    let answers = &outcome.answers;
+    let mention: Vec<String> = outcome
+        .in_plan
         .iter()
-        .filter(|r| r.status.as_str() == "suggested" && config.offers(&r.procedure_id))
-        .map(|r| r.procedure_id.as_str())
-        .collect();
-    let mention: Vec<String> = consult
-        .plan_selection(&offered)
-        .into_iter()
         .map(|id| {
             config
                 .procedure_name(&consult.catalog, id, lang)
                 .to_string()
         })
         .collect();
-    let body = match &*assessment {
+    let body = match &outcome.assessment {
         Assessment::Referral(referral) => html! {
             <ReferralView referral={referral.clone()} catalog={consult.catalog.clone()}
                 answers={answers.clone()} lang={consult.lang.clone()} />
         },
-        Assessment::Recommendations(results) => {
-            let results: Vec<ProcedureResult> = results
-                .iter()
-                .filter(|r| config.offers(&r.procedure_id))
-                .cloned()
-                .collect();
+        Assessment::Recommendations(_) => {
+            let results = &outcome.offered;
             let card = |r: &ProcedureResult| {
                 html! {
                     <ProcedureCard catalog={consult.catalog.clone()} result={r.clone()} lang={consult.lang.clone()}
@@ -93,7 +80,7 @@ pub fn results() -> Html {
                     .take(OPEN_SUGGESTIONS)
                     .any(|r| g.procedures.contains(&r.procedure_id))
             });
-            let banner = banner_key(&consult.catalog, &results);
+            let banner = banner_key(&consult.catalog, results);
             html! {
                 <>
                     <ResultsSummary answers={answers.clone()} results={results.clone()} />

@@ -4,8 +4,8 @@
 use skin_consult_engine::{best_for_concern, describe_plan, main_concern, Answers, Date, Status};
 use yew::prelude::*;
 
-use super::{use_config, use_consult};
-use crate::browser;
+use crate::hooks::host::use_today;
+use crate::hooks::{use_config, use_consult};
 use crate::i18n::{t, tf};
 
 /// At most this many concerns are summarised (the rest are in the cards below).
@@ -25,7 +25,7 @@ pub struct ResultsSummaryProps {
 pub fn results_summary(props: &ResultsSummaryProps) -> Html {
     let consult = use_consult();
     let config = use_config();
-    let today: Date = *use_memo((), |_| browser::today());
+    let today: Date = use_today();
     let lang = consult.lang.as_str();
     let catalog = &consult.catalog;
     let concern_q = catalog.question(&catalog.concern_question);

@@ -3,9 +3,9 @@
 use skin_consult_engine::{Answer, Question};
 use yew::prelude::*;
 
-use super::use_consult;
+use crate::app::state::Action;
+use crate::hooks::use_consult;
 use crate::i18n::{t, tf};
-use crate::state::Action;
 
 /// The answer to `question` in words ("" when unanswered).
 pub fn answer_text(question: &Question, answer: Option<&Answer>, lang: &str) -> String {

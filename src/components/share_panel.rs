@@ -2,11 +2,13 @@
 
 use yew::prelude::*;
 
-use super::{kiosk::without_kiosk_param, use_config, use_consult};
-use crate::browser;
+use crate::app::kiosk::without_kiosk_param;
+use crate::app::qr::qr_svg;
+use crate::app::share;
+use crate::hooks::host::use_page_url;
+use crate::hooks::{use_config, use_consult, use_outcome};
+use crate::host::browser;
 use crate::i18n::t;
-use crate::qr::qr_svg;
-use crate::share;
 
 /// The share link panel of the results screen.
 #[component(SharePanel)]
@@ -16,10 +18,12 @@ pub fn share_panel() -> Html {
     let lang = consult.lang.clone();
     let copied = use_state(|| None::<bool>);
     // The link opens the normal widget on the patient's phone, never kiosk mode.
+    let page_url = use_page_url();
+    let outcome = use_outcome();
     let link = format!(
         "{}#{}",
-        without_kiosk_param(&browser::page_url()),
-        share::encode(&consult.catalog, &consult.effective_answers())
+        without_kiosk_param(&page_url),
+        share::encode(&consult.catalog, &outcome.answers)
     );
     let copy = {
         let (link, copied) = (link.clone(), copied.clone());

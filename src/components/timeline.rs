@@ -3,8 +3,8 @@
 use skin_consult_engine::{Date, Phase, Schedule};
 use yew::prelude::*;
 
-use super::{use_config, use_consult};
-use crate::browser;
+use crate::hooks::{use_config, use_consult};
+use crate::host::browser;
 use crate::i18n::{t, tf};
 
 /// Months shown open; later months are folded.

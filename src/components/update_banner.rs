@@ -1,13 +1,13 @@
 //! "A new version is ready": shown on the welcome screen only (between patients), once the
 //! service worker has cached a new version; switching reloads into it. Never in kiosk mode,
 //! where nobody would press it: there the switch happens by itself between patients (see
-//! [`crate::offline::use_service_worker`]).
+//! [`crate::host::offline::use_service_worker`]).
 
 use yew::prelude::*;
 
-use super::{use_config, use_consult};
+use crate::hooks::{use_config, use_consult};
+use crate::host::offline;
 use crate::i18n::t;
-use crate::offline;
 
 /// Whether a new version is cached and waiting (provided by the root component).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -2,9 +2,10 @@
 
 use yew::prelude::*;
 
-use super::{update_banner::UpdateBanner, use_consult};
+use super::update_banner::UpdateBanner;
+use crate::app::state::Action;
+use crate::hooks::use_consult;
 use crate::i18n::t;
-use crate::state::Action;
 
 /// The first screen.
 #[component(Welcome)]

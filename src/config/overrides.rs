@@ -21,7 +21,7 @@ use skin_consult_engine::json::{self, Map, Value};
 use skin_consult_engine::{parse_catalog_procedures, StrSet, Text, BUILTIN_CATALOG_JSON};
 
 use super::{check_name, Config, ConfigError, Reader};
-use crate::state::SharedCatalog;
+use crate::app::state::SharedCatalog;
 
 /// The known-settings pattern of one procedure's override.
 pub(super) const OVERRIDE_PATTERN: &str = "catalog.procedures.*";

@@ -197,7 +197,7 @@ impl Toolbox {
     /// `trunk` for the release build: the pinned nightly rebuilds the standard library for the
     /// widget (`-Zbuild-std`) and aborts on a panic at once (`-Cpanic=immediate-abort`), which
     /// leaves the panic machinery and its messages out of the bundle (about 8% of its gzip
-    /// size). A panic then ends in a trap, which the crash screen catches (`src/crash.js`).
+    /// size). A panic then ends in a trap, which the crash screen catches (`src/host/crash.js`).
     pub fn release_trunk(&self, root: &Path) -> Command {
         let mut trunk = self.command(root, "trunk");
         trunk

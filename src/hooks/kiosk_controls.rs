@@ -6,11 +6,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::kiosk::{use_idle_timer, use_long_press, LongPress, KIOSK_PARAM};
-use super::Consult;
-use crate::browser;
+use super::kiosk::{use_idle_timer, use_long_press, LongPress};
+use crate::app::kiosk::KIOSK_PARAM;
+use crate::app::state::Action;
 use crate::config::Config;
-use crate::state::Action;
+use crate::hooks::Consult;
+use crate::host::browser;
 
 /// What [`use_kiosk`] gives the root component.
 pub struct KioskControls {
@@ -71,7 +72,7 @@ pub fn use_kiosk(config: Rc<Config>, consult: &Consult) -> KioskControls {
             open.set(false);
             kiosk_left.set(true);
             browser::replace_query(&crate::without_param(&browser::query(), KIOSK_PARAM));
-            crate::offline::link_manifest(false);
+            crate::host::offline::link_manifest(false);
         })
     };
     let close_staff = {

@@ -1,8 +1,8 @@
 //! The first state: from a share link in the URL fragment, else from saved progress, else fresh.
 
-use crate::persist;
-use crate::share;
-use crate::state::{ConsultState, Notice, SharedCatalog, Step};
+use crate::app::persist;
+use crate::app::share;
+use crate::app::state::{ConsultState, Notice, SharedCatalog, Step};
 
 /// Whether a URL fragment is meant for this widget (a host page may use its own anchors).
 pub fn is_share_fragment(fragment: &str) -> bool {

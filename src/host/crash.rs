@@ -20,7 +20,7 @@ pub const RESET_PARAM: &str = "sc-reset";
 /// crash screen can be tested against the release build.
 pub const DEBUG_PANIC: &str = "sc-debug=panic";
 
-#[wasm_bindgen(module = "/src/crash.js")]
+#[wasm_bindgen(module = "/src/host/crash.js")]
 extern "C" {
     fn watch_for_traps(root: &web_sys::Element, texts: &js_sys::Object, href: &str);
     fn show_crash_screen(why: &str);

@@ -177,7 +177,7 @@ pub fn print() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if let Some(mount) = crate::embed::direct_mount() {
+    if let Some(mount) = crate::host::embed::direct_mount() {
         let document = gloo::utils::document();
         if adopt_host_print_sheet(&document) && mount.set_attribute(PRINTING_ATTR, "").is_ok() {
             let options = gloo::events::EventListenerOptions::default();

@@ -14,16 +14,12 @@
 //! (which channel). The details are built by pure functions, tested natively.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use skin_consult_engine::json::{object, Value};
-use skin_consult_engine::{assess, Answers, Assessment};
+use skin_consult_engine::{Answers, Assessment};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use yew::prelude::*;
 
-use crate::components::Consult;
 use crate::config::Config;
-use crate::state::Step;
 
 /// The `source` field of every message the widget posts to a parent page.
 pub const MESSAGE_SOURCE: &str = "skin-consult";
@@ -225,88 +221,51 @@ pub fn emit(name: &str, detail: &Value) {
     }
 }
 
-/// Emits the consultation's events and, in a frame, reports the widget's height.
-#[hook]
-pub fn use_embed(consult: &Consult, config: &Rc<Config>, root: &NodeRef) {
-    use_step_events(consult, config);
-    use_booking_events(root);
-    use_height_reports();
-}
-
-/// `consult:started` when the first question opens from the welcome screen,
-/// `consult:completed` whenever the results open.
-#[hook]
-fn use_step_events(consult: &Consult, config: &Rc<Config>) {
-    let previous = use_mut_ref(|| consult.step.clone());
-    let consult = consult.clone();
-    let config = config.clone();
-    use_effect_with(consult.step.clone(), move |step| {
-        let before = std::mem::replace(&mut *previous.borrow_mut(), step.clone());
-        match step {
-            Step::Question(_) if before == Step::Welcome => {
-                emit("consult:started", &started_detail(&consult.lang));
-            }
-            Step::Results if before != Step::Results => {
-                let answers = consult.effective_answers();
-                let assessment = assess(&consult.catalog, &answers);
-                let shared = config.embed.events_include_answers.then_some(&answers);
-                let offers = |id: &str| config.offers(id);
-                emit(
-                    "consult:completed",
-                    &completed_detail(&assessment, offers, shared),
-                );
-            }
-            _ => {}
+/// Dispatches `consult:booking` whenever a booking link (`data-booking="<channel>"`) under
+/// `root` is followed. The listener stops when dropped.
+pub fn listen_for_bookings(root: &web_sys::Element) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(root, "click", |event| {
+        let channel = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-booking]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-booking"));
+        if let Some(channel) = channel {
+            emit("consult:booking", &booking_detail(&channel));
         }
-    });
+    })
 }
 
-/// `consult:booking` when a booking link (`data-booking="<channel>"`) is followed.
-#[hook]
-fn use_booking_events(root: &NodeRef) {
-    let root = root.clone();
-    use_effect_with((), move |_| {
-        let listener = root.cast::<web_sys::Element>().map(|root| {
-            gloo::events::EventListener::new(&root, "click", |event| {
-                let channel = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|el| el.closest("[data-booking]").ok().flatten())
-                    .and_then(|el| el.get_attribute("data-booking"));
-                if let Some(channel) = channel {
-                    emit("consult:booking", &booking_detail(&channel));
-                }
-            })
-        });
-        move || drop(listener)
-    });
+/// Posts the mount element's height to the parent whenever it changes (in a frame only).
+pub struct HeightReports {
+    observer: web_sys::ResizeObserver,
+    _report: Closure<dyn FnMut()>,
 }
 
-/// In a frame, posts the mount element's height whenever it changes.
-#[hook]
-fn use_height_reports() {
-    use_effect_with((), move |_| {
-        let mount = HOST.with(|host| {
-            host.borrow()
-                .as_ref()
-                .filter(|h| h.mode == Mode::Iframe && h.target.is_some())
-                .map(|h| h.mount.clone())
-        });
-        let observer = mount.and_then(|mount| {
-            let measured = mount.clone();
-            let report = Closure::<dyn FnMut()>::new(move || {
-                let bottom = measured.get_bounding_client_rect().bottom();
-                let scrolled = gloo::utils::window().scroll_y().unwrap_or(0.0);
-                post(&height_message(bottom + scrolled));
-            });
-            let observer = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()).ok()?;
-            observer.observe(&mount);
-            Some((observer, report))
-        });
-        move || {
-            if let Some((observer, _report)) = observer {
-                observer.disconnect();
-            }
-        }
+impl Drop for HeightReports {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Starts the height reports when the widget runs in a frame with a known parent.
+pub fn report_height() -> Option<HeightReports> {
+    let mount = HOST.with(|host| {
+        host.borrow()
+            .as_ref()
+            .filter(|h| h.mode == Mode::Iframe && h.target.is_some())
+            .map(|h| h.mount.clone())
+    })?;
+    let measured = mount.clone();
+    let report = Closure::<dyn FnMut()>::new(move || {
+        let bottom = measured.get_bounding_client_rect().bottom();
+        let scrolled = gloo::utils::window().scroll_y().unwrap_or(0.0);
+        post(&height_message(bottom + scrolled));
     });
+    let observer = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&mount);
+    Some(HeightReports {
+        observer,
+        _report: report,
+    })
 }

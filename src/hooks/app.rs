@@ -5,16 +5,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::Consult;
-use crate::browser;
+use crate::app::persist;
+use crate::app::state::Step;
 use crate::config::Config;
-use crate::persist;
-use crate::state::Step;
+use crate::hooks::Consult;
+use crate::host::browser;
 
 /// Applies the clinic's colours and font as CSS custom properties on the widget's root (through
 /// the CSSOM, which a strict Content-Security-Policy allows).
 #[hook]
-pub(super) fn use_theme(config: &Rc<Config>, root: &NodeRef) {
+pub fn use_theme(config: &Rc<Config>, root: &NodeRef) {
     let root = root.clone();
     use_effect_with(config.clone(), move |config| {
         if let Some(root) = root.cast::<web_sys::HtmlElement>() {
@@ -27,7 +27,7 @@ pub(super) fn use_theme(config: &Rc<Config>, root: &NodeRef) {
 
 /// Saves progress whenever answers or step change; a cleared consultation removes the record.
 #[hook]
-pub(super) fn use_persistence(consult: &Consult, kiosk: bool) {
+pub fn use_persistence(consult: &Consult, kiosk: bool) {
     let catalog = consult.catalog.clone();
     use_effect_with(
         (consult.answers.clone(), consult.step.clone(), kiosk),
@@ -51,7 +51,7 @@ pub(super) fn use_persistence(consult: &Consult, kiosk: bool) {
 /// Moves focus to the new screen's heading after every step change (not on first render, so
 /// an embedded widget never steals focus from the host page on load).
 #[hook]
-pub(super) fn use_focus_on_step(step: &Step, root: &NodeRef) {
+pub fn use_focus_on_step(step: &Step, root: &NodeRef) {
     let first_render = use_mut_ref(|| true);
     let root = root.clone();
     use_effect_with(step.clone(), move |_| {

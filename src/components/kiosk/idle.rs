@@ -4,9 +4,9 @@
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use super::use_consult;
+use crate::app::state::Action;
+use crate::hooks::use_consult;
 use crate::i18n::{t, tf};
-use crate::state::Action;
 
 /// Seconds "Are you still there?" counts down before everything is wiped.
 pub const WARNING_SECONDS: u32 = 30;

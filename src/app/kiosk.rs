@@ -1,15 +1,7 @@
-//! Kiosk mode (a waiting-room tablet): whether it is on, and links that leave it behind.
+//! Kiosk mode's pure parts: whether the page asks for it, and links that leave it behind.
 //!
 //! Kiosk mode is on when the clinic configuration says `"kiosk": {"enabled": true}` or the
-//! page is opened with `?kiosk=1`. Its parts live beside this module:
-//! [`super::kiosk_hooks`] (the idle timer and the staff's long press),
-//! [`super::kiosk_idle`] ("Are you still there?", then the wipe) and
-//! [`super::kiosk_staff`] (the staff exit, with `kiosk.exit_code` when the clinic set one),
-//! and `kiosk_controls` (all of them wired together for the root component).
-
-pub use super::kiosk_hooks::{use_idle_timer, use_long_press, LongPress};
-pub use super::kiosk_idle::IdleOverlay;
-pub use super::kiosk_staff::StaffExit;
+//! page is opened with `?kiosk=1`.
 
 /// The URL parameter that turns kiosk mode on: `?kiosk=1`.
 pub const KIOSK_PARAM: &str = "kiosk";

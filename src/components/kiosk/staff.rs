@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use yew::prelude::*;
 
-use super::use_consult;
+use crate::hooks::use_consult;
 use crate::i18n::t;
 
 /// Wrong codes in a row that lock the staff exit.

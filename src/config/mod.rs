@@ -13,11 +13,14 @@
 use skin_consult_engine::json::{self, Map, Value};
 use skin_consult_engine::{Catalog, StrMap, Text};
 
-use crate::clinic::Clinic;
-use crate::state::SharedCatalog;
+use crate::app::state::SharedCatalog;
+use crate::config::clinic::Clinic;
 
+pub mod clinic;
 pub mod emergency;
 pub mod overrides;
+#[cfg(feature = "schema")]
+pub mod schema;
 
 pub use emergency::Emergency;
 pub use overrides::Reviewed;
@@ -62,7 +65,7 @@ impl Default for Kiosk {
     }
 }
 
-/// How the widget talks to the page that embeds it (see [`crate::embed`]).
+/// How the widget talks to the page that embeds it (see [`crate::host::embed`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EmbedSettings {
     /// Origins (`https://host[:port]`) of pages allowed to frame the widget and receive its

@@ -1,11 +1,11 @@
 //! Saved progress: what is kept in `localStorage` so a patient can close the page and resume.
 //!
 //! The record is versioned JSON whose answers use the same checked codec as share links
-//! ([`crate::share`]). Anything that does not decode cleanly (another version, another
+//! ([`crate::app::share`]). Anything that does not decode cleanly (another version, another
 //! site's data, a half-written entry) is reported so the widget can start fresh with a notice.
 
-use crate::share;
-use crate::state::Step;
+use crate::app::share;
+use crate::app::state::Step;
 use skin_consult_engine::json::{self, object, Value};
 use skin_consult_engine::{Answers, Catalog};
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use skin_consult_engine::questionnaire::{
     check_answer, effective_answers, missing_required, visible_questions,
 };
-use skin_consult_engine::{default_plan, Answer, Answers, Catalog, Date, Question, QuestionKind};
+use skin_consult_engine::{Answer, Answers, Catalog, Date, Question, QuestionKind};
 use yew::Reducible;
 
 /// Where the patient is in the consultation.
@@ -228,12 +228,7 @@ impl ConsultState {
     /// choice of each group of alternatives, at most the catalog's `default_plan_size`, with
     /// the patient's additions and removals.
     pub fn plan_selection<'a>(&self, suggested: &[&'a str]) -> Vec<&'a str> {
-        let default = default_plan(&self.catalog, suggested);
-        suggested
-            .iter()
-            .copied()
-            .filter(|id| default.contains(id) != self.plan_toggled.iter().any(|t| t == id))
-            .collect()
+        super::outcome::plan_selection(&self.catalog, &self.plan_toggled, suggested)
     }
 
     /// The plan's start date: the one chosen if it reads as a date, else the next Monday

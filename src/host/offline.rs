@@ -117,7 +117,7 @@ fn watch_installs(registration: &ServiceWorkerRegistration, on_update: Callback<
 /// Runs `task` in a task of its own once the browser has painted the next frame, so work that
 /// the patient does not wait for (registering the service worker, which on a first visit also
 /// starts its install) comes after the first screen instead of delaying it.
-fn after_next_paint(task: impl FnOnce() + 'static) {
+pub fn after_next_paint(task: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -161,35 +161,4 @@ pub fn apply_update() {
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
     let _ = waiting.post_message(&message);
-}
-
-/// Registers the service worker once and keeps asking for new versions: hourly, and each time
-/// the widget is back `between_patients` (a fresh welcome screen). Returns whether a new
-/// version is waiting. In `kiosk` mode the switch happens by itself between patients.
-#[yew::hook]
-pub fn use_service_worker(between_patients: bool, kiosk: bool) -> bool {
-    use yew::prelude::{use_effect_with, use_state};
-    let ready = use_state(|| false);
-    {
-        let setter = ready.setter();
-        use_effect_with((), move |_| {
-            after_next_paint(move || register(Callback::from(move |_| setter.set(true))));
-            let interval = gloo::timers::callback::Interval::new(CHECK_EVERY_MS, check_for_update);
-            move || drop(interval)
-        });
-    }
-    use_effect_with(between_patients, |&between| {
-        if between {
-            check_for_update();
-        }
-    });
-    use_effect_with(
-        (*ready, between_patients, kiosk),
-        |&(ready, between, kiosk)| {
-            if ready && between && kiosk {
-                apply_update();
-            }
-        },
-    );
-    *ready
 }
