@@ -21,6 +21,11 @@ delete LINES_AND_SPOTS.acne_severity;
 /** No particular problem: keeps the skin healthy. */
 const ROUTINE: Answers = persona('healthy-25').answers;
 
+/** Acne scars, nothing else: a scar treatment should come first. */
+const ACNE_SCARS: Answers = { ...TYPICAL_PATIENT, concerns: ['acne_scars'], downtime: 'weeks' };
+delete ACNE_SCARS.acne_severity;
+delete ACNE_SCARS.main_concern;
+
 /** Blackheads and pores matter most. */
 const PORES_FIRST: Answers = { ...TYPICAL_PATIENT, main_concern: 'blackheads_pores' };
 
@@ -28,6 +33,8 @@ const PATIENTS: { name: string; answers: Answers; concern: string; best: string[
   { name: 'lines and spots', answers: LINES_AND_SPOTS, concern: 'expression_lines', best: ['botulinum-toxin'] },
   { name: 'routine', answers: ROUTINE, concern: 'routine_care', best: ['medical-skin-care', 'hydrafacial'] },
   { name: 'pores first', answers: PORES_FIRST, concern: 'blackheads_pores', best: ['medical-skin-care', 'hydrafacial'] },
+  // The scar treatments of the catalog: microneedling and laser resurfacing (primary for scars).
+  { name: 'acne scars', answers: ACNE_SCARS, concern: 'acne_scars', best: ['microneedling', 'laser-resurfacing'] },
 ];
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, tablet: { width: 1180, height: 820 } };
