@@ -9,7 +9,7 @@ use skin_consult_engine::StrMap;
 use std::sync::OnceLock;
 
 /// The language used when nothing else matches, and the fallback for missing strings.
-pub const DEFAULT_LANG: &str = "en";
+pub const DEFAULT_LANG: &str = skin_consult_engine::text::FALLBACK_LANGUAGE;
 
 type Table = StrMap<StrMap<String>>;
 
@@ -54,9 +54,8 @@ pub fn t(lang: &str, key: &str) -> String {
 
 /// [`t`] with `{name}` placeholders replaced.
 pub fn tf(lang: &str, key: &str, args: &[(&str, &str)]) -> String {
-    args.iter().fold(t(lang, key), |text, (name, value)| {
-        text.replace(&format!("{{{name}}}"), value)
-    })
+    // The engine's filler: one pass, so a value is never searched for placeholders.
+    skin_consult_engine::locale::fill(&t(lang, key), args)
 }
 
 /// `text` with its first letter in upper case, by the rules of `lang`: Turkish and

@@ -22,6 +22,7 @@ pub mod i18n;
 
 use std::rc::Rc;
 
+use app::query::Query;
 use app::state::ConsultState;
 pub use components::app::{App, AppProps};
 use config::clinic::Clinic;
@@ -112,16 +113,6 @@ pub fn initial_state_from_browser(catalog: Rc<Catalog>, config: &Config) -> Cons
     state
 }
 
-/// `query` (without its `?`) less the parameter `name`.
-pub fn without_param(query: &str, name: &str) -> String {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(name))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 /// The element Yew renders into: a container in the mount element's shadow root when the
 /// loader attached one (with the widget's stylesheets in it), else the mount element itself.
 fn render_root(mount: &web_sys::Element) -> web_sys::Element {
@@ -139,15 +130,12 @@ fn render_root(mount: &web_sys::Element) -> web_sys::Element {
 /// is fetched first; the widget appears either way).
 pub fn start() {
     let document = gloo::utils::document();
-    let query = host::browser::query();
+    let raw_query = host::browser::query();
+    let query = Query::parse(&raw_query);
     // The crash screen's "Start over" link: forget the progress that may have caused it.
-    if query
-        .trim_start_matches('?')
-        .split('&')
-        .any(|p| p.split('=').next() == Some(host::crash::RESET_PARAM))
-    {
+    if query.has(host::crash::RESET_PARAM) {
         host::browser::remove_storage(app::persist::STORAGE_KEY);
-        host::browser::replace_query(&without_param(&query, host::crash::RESET_PARAM));
+        host::browser::replace_query(&query.without(host::crash::RESET_PARAM));
     }
     wasm_bindgen_futures::spawn_local(async move {
         let builtin = builtin_catalog();
@@ -157,7 +145,7 @@ pub fn start() {
             Some(clinic) => clinic.0.clone(),
             None => Rc::new(builtin),
         };
-        if app::kiosk::kiosk_requested(&query) {
+        if query.get(app::kiosk::KIOSK_PARAM) == Some("1") {
             config.kiosk.enabled = true;
             host::offline::link_manifest(true);
         }
@@ -165,10 +153,7 @@ pub fn start() {
             initial: Some(Rc::new(initial_state_from_browser(catalog, &config))),
             config: Rc::new(config),
             config_errors: Rc::new(config_errors),
-            debug_panic: query
-                .trim_start_matches('?')
-                .split('&')
-                .any(|p| p == host::crash::DEBUG_PANIC),
+            debug_panic: query.has(host::crash::DEBUG_PANIC),
         };
         let Some(mount) = document
             .get_element_by_id(MOUNT_ID)
@@ -186,7 +171,7 @@ pub fn start() {
 
 #[cfg(test)]
 mod tests {
-    use super::without_param;
+    use super::app::query::Query;
 
     #[test]
     fn removing_a_query_parameter_keeps_the_host_page_parameters() {
@@ -199,7 +184,7 @@ mod tests {
             ("?sc-resetx=1", "sc-resetx=1"),
         ];
         for (query, expected) in cases {
-            assert_eq!(without_param(query, "sc-reset"), expected, "{query}");
+            assert_eq!(Query::parse(query).without("sc-reset"), expected, "{query}");
         }
     }
 }

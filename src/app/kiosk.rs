@@ -3,15 +3,14 @@
 //! Kiosk mode is on when the clinic configuration says `"kiosk": {"enabled": true}` or the
 //! page is opened with `?kiosk=1`.
 
+use super::query::Query;
+
 /// The URL parameter that turns kiosk mode on: `?kiosk=1`.
 pub const KIOSK_PARAM: &str = "kiosk";
 
 /// Whether the query string (with or without its `?`) asks for kiosk mode.
 pub fn kiosk_requested(query: &str) -> bool {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .any(|pair| pair == "kiosk=1")
+    Query::parse(query).get(KIOSK_PARAM) == Some("1")
 }
 
 /// `url` without the kiosk parameter: a link the patient's phone opens in normal mode.
@@ -21,7 +20,7 @@ pub fn without_kiosk_param(url: &str) -> String {
         None => (url, None),
     };
     let (path, query) = base.split_once('?').unwrap_or((base, ""));
-    let query = crate::without_param(query, KIOSK_PARAM);
+    let query = Query::parse(query).without(KIOSK_PARAM);
     let mut out = path.to_string();
     if !query.is_empty() {
         out.push('?');

@@ -6,6 +6,7 @@ pub mod kiosk;
 pub mod outcome;
 pub mod persist;
 pub mod qr;
+pub mod query;
 pub mod share;
 pub mod startup;
 pub mod state;

@@ -33,10 +33,10 @@ pub struct Clinic {
     #[schemars(regex(pattern = r"^/[^:\s<>\\]*$"))]
     pub logo: Option<String>,
     /// Phone number in international form, e.g. `+1 555 0100` (6 to 15 digits).
-    #[schemars(regex(pattern = r"^[0-9 +\-().]+$"))]
+    #[schemars(regex(pattern = r"^[ +\-().]*([0-9][ +\-().]*){6,15}$"))]
     pub phone: Option<String>,
-    /// WhatsApp number in international form.
-    #[schemars(regex(pattern = r"^[0-9 +\-().]+$"))]
+    /// WhatsApp number in international form (6 to 15 digits).
+    #[schemars(regex(pattern = r"^[ +\-().]*([0-9][ +\-().]*){6,15}$"))]
     pub whatsapp: Option<String>,
     /// E-mail address for `mailto:` links.
     #[schemars(regex(pattern = r"^[A-Za-z0-9._+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z0-9\-]+$"))]

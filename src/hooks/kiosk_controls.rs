@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::kiosk::{use_idle_timer, use_long_press, LongPress};
 use crate::app::kiosk::KIOSK_PARAM;
+use crate::app::query::Query;
 use crate::app::state::Action;
 use crate::config::Config;
 use crate::hooks::Consult;
@@ -71,7 +72,7 @@ pub fn use_kiosk(config: Rc<Config>, consult: &Consult) -> KioskControls {
             consult.dispatch(Action::Wipe(lang.clone()));
             open.set(false);
             kiosk_left.set(true);
-            browser::replace_query(&crate::without_param(&browser::query(), KIOSK_PARAM));
+            browser::replace_query(&Query::parse(&browser::query()).without(KIOSK_PARAM));
             crate::host::offline::link_manifest(false);
         })
     };
