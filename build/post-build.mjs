@@ -4,17 +4,20 @@
 //
 // 1. embed/build/csp-loader.mjs replaces Trunk's inline start-up script with an external
 //    loader, so the widget runs under a strict Content-Security-Policy;
-// 2. pwa/kiosk-manifest.mjs writes the kiosk variant of the web app manifest (its start URL
+// 2. build/prepaint.mjs paints the welcome screen into index.html from the app's strings, so
+//    the first screen shows before the code has arrived;
+// 3. pwa/kiosk-manifest.mjs writes the kiosk variant of the web app manifest (its start URL
 //    turns kiosk mode on), before the precache list is made so it is on it;
-// 3. pwa/precache.mjs makes the build's links relative and writes sw.js with every file of
+// 4. pwa/precache.mjs makes the build's links relative and writes sw.js with every file of
 //    the build and its hash (offline tablet mode);
-// 4. build/precompress.mjs writes Brotli copies of the hashed assets (release builds only:
+// 5. build/precompress.mjs writes Brotli copies of the hashed assets (release builds only:
 //    `trunk serve` rebuilds stay fast).
 
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { writeKioskManifest } from '../pwa/kiosk-manifest.mjs';
 import { writeServiceWorker } from '../pwa/precache.mjs';
+import { writePrepaint } from './prepaint.mjs';
 import { precompress } from './precompress.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -25,6 +28,7 @@ if (!dir) {
 execFileSync(process.execPath, [fileURLToPath(new URL('../embed/build/csp-loader.mjs', import.meta.url))], {
   stdio: 'inherit',
 });
+console.log(`prepaint: welcome screen in ${writePrepaint(dir)} languages`);
 writeKioskManifest(dir);
 const { version, count } = writeServiceWorker(dir);
 console.log(`sw.js: version ${version}, ${count} files precached`);

@@ -23,11 +23,12 @@ pub mod i18n;
 use std::rc::Rc;
 
 use app::query::Query;
-use app::state::ConsultState;
+use app::state::{Action, ConsultState, Step};
 pub use components::app::{App, AppProps};
 use config::clinic::Clinic;
 use config::{parse_config_layers, Config, ConfigError, CONFIG_URL_ATTR, INLINE_DOCUMENT};
 use skin_consult_engine::{builtin_catalog, Catalog};
+use yew::Reducible;
 
 /// The id of the element the widget mounts into.
 pub const MOUNT_ID: &str = "skin-consult";
@@ -149,17 +150,22 @@ pub fn start() {
             config.kiosk.enabled = true;
             host::offline::link_manifest(true);
         }
-        let props = AppProps {
-            initial: Some(Rc::new(initial_state_from_browser(catalog, &config))),
-            config: Rc::new(config),
-            config_errors: Rc::new(config_errors),
-            debug_panic: query.has(host::crash::DEBUG_PANIC),
-        };
         let Some(mount) = document
             .get_element_by_id(MOUNT_ID)
             .or_else(|| document.body().map(Into::into))
         else {
             return;
+        };
+        let mut initial = Rc::new(initial_state_from_browser(catalog, &config));
+        // A tap on the painted Start button before the code arrived is not lost.
+        if host::prepaint::take(&mount) && initial.step == Step::Welcome {
+            initial = initial.reduce(Action::Start);
+        }
+        let props = AppProps {
+            initial: Some(initial),
+            config: Rc::new(config),
+            config_errors: Rc::new(config_errors),
+            debug_panic: query.has(host::crash::DEBUG_PANIC),
         };
         host::embed::install(&mount, &props.config);
         let root = render_root(&mount);
