@@ -165,7 +165,7 @@ pub fn start() {
             initial: Some(initial),
             config: Rc::new(config),
             config_errors: Rc::new(config_errors),
-            debug_panic: query.has(host::crash::DEBUG_PANIC),
+            debug_panic: query.get(host::crash::DEBUG_PARAM) == Some(host::crash::DEBUG_PANIC),
         };
         host::embed::install(&mount, &props.config);
         let root = render_root(&mount);

@@ -42,7 +42,11 @@ pub struct AppProps {
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     if props.debug_panic {
-        panic!("panic requested with ?{}", crate::host::crash::DEBUG_PANIC);
+        panic!(
+            "panic requested with ?{}={}",
+            crate::host::crash::DEBUG_PARAM,
+            crate::host::crash::DEBUG_PANIC
+        );
     }
     let initial = props.initial.clone();
     let consult: Consult = use_reducer(move || match initial {

@@ -16,9 +16,12 @@ use crate::i18n::{languages, t};
 /// The query parameter that clears saved progress before the widget starts.
 pub const RESET_PARAM: &str = "sc-reset";
 
-/// The query parameter value (`?sc-debug=panic`) that makes the widget panic on purpose, so the
-/// crash screen can be tested against the release build.
-pub const DEBUG_PANIC: &str = "sc-debug=panic";
+/// The query parameter that, set to [`DEBUG_PANIC`] (`?sc-debug=panic`), makes the widget
+/// panic on purpose, so the crash screen can be tested against the release build.
+pub const DEBUG_PARAM: &str = "sc-debug";
+
+/// The value of [`DEBUG_PARAM`] that asks for the panic.
+pub const DEBUG_PANIC: &str = "panic";
 
 #[wasm_bindgen(module = "/src/host/crash.js")]
 extern "C" {
