@@ -5,7 +5,7 @@
 
 use skin_consult_engine::json::Map;
 
-use super::Reader;
+use super::reader::Reader;
 
 /// The numbers to call, as configured (before country defaults).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

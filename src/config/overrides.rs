@@ -20,7 +20,9 @@ use std::rc::Rc;
 use skin_consult_engine::json::{self, Map, Value};
 use skin_consult_engine::{parse_catalog_procedures, StrSet, Text, BUILTIN_CATALOG_JSON};
 
-use super::{check_name, Config, ConfigError, Reader};
+use super::checks::check_name;
+use super::reader::Reader;
+use super::{Config, ConfigError};
 use crate::app::state::SharedCatalog;
 
 /// The known-settings pattern of one procedure's override.
