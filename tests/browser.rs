@@ -112,6 +112,13 @@ async fn start_shows_the_first_question_with_progress_and_focus() {
         total >= 10 && total <= catalog.questions.len(),
         "{progress}"
     );
+    // Focus moves in an effect after the render: wait for it (bounded), then check.
+    for _ in 0..200 {
+        if gloo::utils::document().active_element().as_ref() == Some(&heading) {
+            break;
+        }
+        gloo::timers::future::TimeoutFuture::new(5).await;
+    }
     let focused = gloo::utils::document().active_element().unwrap();
     assert_eq!(focused, heading, "focus moves to the question heading");
 }
