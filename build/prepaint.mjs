@@ -9,7 +9,7 @@
 // on the welcome screen (saved progress or a share link). The app removes the painted screen
 // when it starts (src/host/prepaint.rs).
 
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +54,13 @@ export function writePrepaint(dir) {
   html = html.replace(mount, `$1${blocks}`);
   html = html.replace('</main>', `</main><script src="./${SCRIPT}" data-sc-languages="${languages.join(' ')}"></script>`);
   writeFileSync(indexPath, html);
-  copyFileSync(fileURLToPath(new URL(`./${SCRIPT}`, import.meta.url)), join(dir, SCRIPT));
+  // Shipped without its comments and indentation (it is on every first visit).
+  const source = readFileSync(fileURLToPath(new URL(`./${SCRIPT}`, import.meta.url)), 'utf8');
+  const shipped = source
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('//'))
+    .join('\n');
+  writeFileSync(join(dir, SCRIPT), `${shipped}\n`);
   return languages.length;
 }

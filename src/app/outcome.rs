@@ -23,7 +23,7 @@ pub fn plan_selection<'a>(
 }
 
 /// What the answers lead to, as the patient sees it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
     /// The answers that count (hidden follow-ups left out).
     pub answers: Answers,

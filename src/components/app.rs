@@ -11,12 +11,11 @@ use super::{
     config_errors::ConfigErrors, language_switch::LanguageSwitch, notice::NoticeBar,
     question::QuestionScreen, results::Results, review::Review, welcome::Welcome,
 };
-use crate::app::outcome::Outcome;
 use crate::app::state::{ConsultState, Step};
 use crate::config::{Config, ConfigError};
 use crate::hooks::app::{use_focus_on_step, use_persistence, use_theme};
 use crate::hooks::kiosk_controls::{use_kiosk, KioskControls};
-use crate::hooks::outcome::use_derived_outcome;
+use crate::hooks::outcome::{use_derived_outcome, SharedOutcome};
 use crate::hooks::Consult;
 use crate::host::browser;
 use crate::i18n::{tf, DEFAULT_LANG};
@@ -109,7 +108,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Rc<Config>> context={config.clone()}>
         <ContextProvider<Consult> context={consult.clone()}>
-        <ContextProvider<Rc<Outcome>> context={outcome}>
+        <ContextProvider<SharedOutcome> context={outcome}>
         <ContextProvider<UpdateStatus> context={update}>
             <div class={classes!("sc-app", kiosk.then_some("sc-kiosk"))} lang={consult.lang.clone()} ref={root}>
                 <header class="sc-header">
@@ -138,7 +137,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
             </div>
         </ContextProvider<UpdateStatus>>
-        </ContextProvider<Rc<Outcome>>>
+        </ContextProvider<SharedOutcome>>
         </ContextProvider<Consult>>
         </ContextProvider<Rc<Config>>>
     }

@@ -6,16 +6,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Consult;
-use crate::app::outcome::Outcome;
 use crate::app::state::Step;
 use crate::config::Config;
+use crate::hooks::outcome::SharedOutcome;
 use crate::host::embed::{
     completed_detail, emit, listen_for_bookings, report_height, started_detail,
 };
 
 /// Emits the consultation's events and, in a frame, reports the widget's height.
 #[hook]
-pub fn use_embed(consult: &Consult, config: &Rc<Config>, outcome: &Rc<Outcome>, root: &NodeRef) {
+pub fn use_embed(consult: &Consult, config: &Rc<Config>, outcome: &SharedOutcome, root: &NodeRef) {
     use_step_events(consult, config, outcome);
     use_booking_events(root);
     use_effect_with((), move |_| {
@@ -27,7 +27,7 @@ pub fn use_embed(consult: &Consult, config: &Rc<Config>, outcome: &Rc<Outcome>, 
 /// `consult:started` when the first question opens from the welcome screen,
 /// `consult:completed` whenever the results open.
 #[hook]
-fn use_step_events(consult: &Consult, config: &Rc<Config>, outcome: &Rc<Outcome>) {
+fn use_step_events(consult: &Consult, config: &Rc<Config>, outcome: &SharedOutcome) {
     let previous = use_mut_ref(|| consult.step.clone());
     let consult = consult.clone();
     let config = config.clone();

@@ -9,22 +9,40 @@ use super::Consult;
 use crate::app::outcome::Outcome;
 use crate::config::Config;
 
+/// The outcome as context, compared by identity: a new one is derived only when its inputs
+/// change, so comparing the whole assessment on every render would only cost time and code.
+#[derive(Clone)]
+pub struct SharedOutcome(Rc<Outcome>);
+
+impl PartialEq for SharedOutcome {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedOutcome {
+    type Target = Outcome;
+    fn deref(&self) -> &Outcome {
+        &self.0
+    }
+}
+
 /// Derives the outcome once per change (the root provides it as context).
 #[hook]
-pub fn use_derived_outcome(consult: &Consult, config: &Rc<Config>) -> Rc<Outcome> {
+pub fn use_derived_outcome(consult: &Consult, config: &Rc<Config>) -> SharedOutcome {
     let catalog = consult.catalog.clone();
     let deps = (
         consult.effective_answers(),
         consult.plan_toggled.clone(),
         config.clone(),
     );
-    use_memo(deps, move |(answers, toggled, config)| {
+    SharedOutcome(use_memo(deps, move |(answers, toggled, config)| {
         Outcome::derive(&catalog, config, answers.clone(), toggled)
-    })
+    }))
 }
 
 /// The outcome from context (derived from the defaults outside App, e.g. in isolated tests).
 #[hook]
-pub fn use_outcome() -> Rc<Outcome> {
-    use_context::<Rc<Outcome>>().expect("components are rendered inside App's outcome provider")
+pub fn use_outcome() -> SharedOutcome {
+    use_context::<SharedOutcome>().expect("components are rendered inside App's outcome provider")
 }
