@@ -133,7 +133,11 @@ export class QuestionnairePage {
 
   /** A button of the widget by its exact (visible) name. */
   async button(name) {
-    const xpath = `//*[@id="skin-consult"]//button[normalize-space(.)=${xpathLiteral(name)} or @aria-label=${xpathLiteral(name)}]`;
+    // The app's own buttons, not those of the welcome screen painted before the code arrived
+    // (the app replaces it, so a handle on one of its buttons would go stale).
+    const xpath =
+      `//*[@id="skin-consult"]//button[(normalize-space(.)=${xpathLiteral(name)} or @aria-label=${xpathLiteral(name)})` +
+      ` and not(ancestor::*[@data-sc-prepaint])]`;
     return waitFor(async () => (await this.session.findAllXPath(xpath))[0], { message: `the button "${name}"` });
   }
 
