@@ -16,6 +16,7 @@
 
 use crate::tools::{self, Toolbox, WASM_TARGET};
 use crate::{check_args, cmd, size, RELEASE_DIST};
+use serde::Deserialize;
 use std::fs;
 use std::net::TcpListener;
 use std::path::Path;
@@ -440,25 +441,29 @@ pub fn parse_cross_engine(lines: &[String]) -> Vec<(String, Counts)> {
         .collect()
 }
 
+/// Playwright's JSON report: only its top-level `stats` are read.
+#[derive(Deserialize)]
+struct PlaywrightReport {
+    stats: Option<PlaywrightStats>,
+}
+
+/// The outcome counts of a Playwright run (`skipped` tests count neither way).
+#[derive(Deserialize)]
+struct PlaywrightStats {
+    expected: u64,
+    unexpected: u64,
+    #[serde(default)]
+    flaky: u64,
+}
+
 /// Reads the `stats` of a Playwright JSON report: passed = expected + flaky,
-/// failed = unexpected. `None` when the report has no stats.
+/// failed = unexpected. `None` when the report is not JSON or has no stats.
 pub fn parse_playwright_stats(json: &str) -> Option<Counts> {
-    let stats = &json[json.rfind("\"stats\"")?..];
-    let number = |key: &str| -> Option<u64> {
-        let key = format!("\"{key}\"");
-        let rest = stats[stats.find(&key)? + key.len()..]
-            .trim_start()
-            .strip_prefix(':')?;
-        let digits: String = rest
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse().ok()
-    };
+    let report: PlaywrightReport = serde_json::from_str(json).ok()?;
+    let stats = report.stats?;
     Some(Counts {
-        passed: number("expected")? + number("flaky").unwrap_or(0),
-        failed: number("unexpected")?,
+        passed: stats.expected + stats.flaky,
+        failed: stats.unexpected,
     })
 }
 
@@ -563,7 +568,10 @@ mod tests {
 
     #[test]
     fn playwright_stats_are_read() {
-        let json = r#"{"suites": [{"specs": [{"title": "stats"}]}],
+        // A spec titled "stats" and a nested "stats" object must not be taken for the report's.
+        let json = r#"{"config": {"stats": {"expected": 99, "unexpected": 99}},
+            "suites": [{"specs": [{"title": "stats"}]}],
+            "errors": [],
             "stats": {"startTime": "2026-11-23T10:00:00.000Z", "duration": 812.5,
                       "expected": 5, "skipped": 1, "unexpected": 2, "flaky": 1}}"#;
         assert_eq!(
@@ -573,6 +581,23 @@ mod tests {
                 failed: 2
             })
         );
+        let no_flaky = r#"{"stats": {"expected": 3, "skipped": 4, "unexpected": 0}}"#;
+        assert_eq!(
+            parse_playwright_stats(no_flaky),
+            Some(Counts {
+                passed: 3,
+                failed: 0
+            })
+        );
         assert_eq!(parse_playwright_stats("{}"), None);
+        assert_eq!(
+            parse_playwright_stats(r#"{"stats": {"expected": 1}}"#),
+            None
+        );
+        assert_eq!(
+            parse_playwright_stats(r#"{"stats": {"expected": 1, "#),
+            None
+        );
+        assert_eq!(parse_playwright_stats(""), None);
     }
 }

@@ -23,6 +23,8 @@
 //! names what is missing and how to get it.
 
 use crate::cmd;
+use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -71,8 +73,11 @@ impl Pins {
 
     /// Parses the pins out of `Trunk.toml` text.
     pub fn parse(trunk_toml: &str) -> Result<Pins, String> {
+        let table: toml::Table = trunk_toml
+            .parse()
+            .map_err(|e| format!("Trunk.toml is not valid TOML: {e}"))?;
         let get = |section: Option<&str>, key: &str| {
-            toml_string(trunk_toml, section, key).ok_or_else(|| {
+            toml_string(&table, section, key).ok_or_else(|| {
                 let place = section.map_or("the top level".to_string(), |s| format!("[{s}]"));
                 format!("Trunk.toml: `{key} = \"...\"` missing at {place}")
             })
@@ -98,53 +103,66 @@ impl Pins {
     }
 }
 
-/// The string value of `key = "value"` in `section` (`None`: before any section header) of a
-/// simple TOML file. Enough for the flat files read here; not a general TOML parser.
-pub fn toml_string(text: &str, section: Option<&str>, key: &str) -> Option<String> {
-    let mut current: Option<String> = None;
-    for line in text.lines().map(str::trim) {
-        if line.starts_with('[') {
-            current = Some(
-                line.trim_matches(|c| c == '[' || c == ']')
-                    .trim()
-                    .to_string(),
-            );
-            continue;
-        }
-        if current.as_deref() != section {
-            continue;
-        }
-        let Some((k, v)) = line.split_once('=') else {
-            continue;
-        };
-        if k.trim() == key {
-            let v = v.trim().strip_prefix('"')?;
-            return v.split_once('"').map(|(value, _)| value.to_string());
-        }
-    }
-    None
+/// The string value of `key = "value"` in `section` (`None`: the top level) of a parsed TOML
+/// file; `None` when it is missing or not a string.
+pub fn toml_string(table: &toml::Table, section: Option<&str>, key: &str) -> Option<String> {
+    let table = match section {
+        None => table,
+        Some(section) => table.get(section)?.as_table()?,
+    };
+    table.get(key)?.as_str().map(str::to_string)
+}
+
+/// `Cargo.lock`: only the name and version of each package are read.
+#[derive(Deserialize)]
+struct CargoLock {
+    #[serde(default)]
+    package: Vec<LockedPackage>,
+}
+
+#[derive(Deserialize)]
+struct LockedPackage {
+    name: String,
+    version: String,
 }
 
 /// Every version of package `name` recorded in `Cargo.lock` text.
-pub fn locked_versions(cargo_lock: &str, name: &str) -> Vec<String> {
-    cargo_lock
-        .split("[[package]]")
-        .filter(|block| toml_string(block, None, "name").as_deref() == Some(name))
-        .filter_map(|block| toml_string(block, None, "version"))
-        .collect()
+pub fn locked_versions(cargo_lock: &str, name: &str) -> Result<Vec<String>, String> {
+    let lock: CargoLock =
+        toml::from_str(cargo_lock).map_err(|e| format!("Cargo.lock is not readable: {e}"))?;
+    Ok(lock
+        .package
+        .into_iter()
+        .filter(|p| p.name == name)
+        .map(|p| p.version)
+        .collect())
 }
 
-/// The exact version npm installs for `package` according to `package.json` text
-/// (`"binaryen": "132.0.0"` → `132.0.0`).
-pub fn npm_pin(package_json: &str, package: &str) -> Option<String> {
-    let key = format!("\"{package}\"");
-    let rest = &package_json[package_json.find(&key)? + key.len()..];
-    let rest = rest
-        .trim_start()
-        .strip_prefix(':')?
-        .trim_start()
-        .strip_prefix('"')?;
-    rest.split_once('"').map(|(v, _)| v.to_string())
+/// `package.json`: the dependency tables npm installs from.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PackageJson {
+    #[serde(default)]
+    dependencies: BTreeMap<String, String>,
+    #[serde(default)]
+    dev_dependencies: BTreeMap<String, String>,
+    #[serde(default)]
+    optional_dependencies: BTreeMap<String, String>,
+}
+
+/// The version npm installs for `package` according to `package.json` text
+/// (`"binaryen": "132.0.0"` → `132.0.0`), from `dependencies`, `devDependencies` or
+/// `optionalDependencies`; `Ok(None)` when it is in none of them.
+pub fn npm_pin(package_json: &str, package: &str) -> Result<Option<String>, String> {
+    let json: PackageJson = serde_json::from_str(package_json)
+        .map_err(|e| format!("package.json is not readable: {e}"))?;
+    Ok([
+        json.dependencies,
+        json.dev_dependencies,
+        json.optional_dependencies,
+    ]
+    .into_iter()
+    .find_map(|mut deps| deps.remove(package)))
 }
 
 /// The version word of a `<tool> --version` line (`trunk 0.21.14` → `0.21.14`).
@@ -272,7 +290,7 @@ pub fn ensure(root: &Path, browsers: bool) -> Result<Toolbox, String> {
 fn check_lock_matches(root: &Path, pins: &Pins) -> Result<(), String> {
     let lock = fs::read_to_string(root.join("Cargo.lock"))
         .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
-    let locked = locked_versions(&lock, "wasm-bindgen");
+    let locked = locked_versions(&lock, "wasm-bindgen")?;
     if locked != [pins.wasm_bindgen.clone()] {
         return Err(format!(
             "Trunk.toml pins wasm_bindgen = \"{}\" but Cargo.lock has wasm-bindgen {:?}; \
@@ -421,7 +439,7 @@ fn ensure_npm_packages(root: &Path, toolbox: &Toolbox, pins: &Pins) -> Result<()
     let package_json = fs::read_to_string(root.join("package.json"))
         .map_err(|e| format!("cannot read package.json: {e}"))?;
     let wanted = format!("{}.0.0", pins.binaryen_release()?);
-    let binaryen = npm_pin(&package_json, "binaryen");
+    let binaryen = npm_pin(&package_json, "binaryen")?;
     if binaryen.as_deref() != Some(wanted.as_str()) {
         return Err(format!(
             "Trunk.toml pins wasm_opt = \"{}\" but package.json has binaryen {:?}; \
@@ -642,34 +660,82 @@ geckodriver = "0.37.1"
 
     #[test]
     fn keys_are_read_only_in_their_section() {
-        let text = "[build]\nwasm_opt = \"a\"\n[tools]\nwasm_opt = \"b\"\n";
+        let text: toml::Table = "[build]\nwasm_opt = \"a\"\n[tools]\nwasm_opt = \"b\"\n"
+            .parse()
+            .unwrap();
         assert_eq!(
-            toml_string(text, Some("tools"), "wasm_opt").as_deref(),
+            toml_string(&text, Some("tools"), "wasm_opt").as_deref(),
             Some("b")
         );
-        assert_eq!(toml_string(text, None, "wasm_opt"), None);
+        assert_eq!(toml_string(&text, None, "wasm_opt"), None);
+        assert_eq!(toml_string(&text, Some("xtask"), "wasm_opt"), None);
+    }
+
+    #[test]
+    fn pins_are_strings_and_trunk_toml_must_be_toml() {
+        let err = Pins::parse("trunk-version = 21\n").unwrap_err();
+        assert!(err.contains("trunk-version"), "{err}");
+        let err = Pins::parse("trunk-version = \"0.21.14\n").unwrap_err();
+        assert!(err.contains("not valid TOML"), "{err}");
     }
 
     #[test]
     fn locked_versions_finds_every_entry() {
         let lock = r#"
+# This file is automatically @generated by Cargo.
+# It is not intended for manual editing.
+version = 4
+
 [[package]]
 name = "wasm-bindgen-macro"
 version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+checksum = "0000000000000000000000000000000000000000000000000000000000000000"
+dependencies = [
+ "quote",
+ "wasm-bindgen-macro-support",
+]
 
 [[package]]
 name = "wasm-bindgen"
 version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = [
+ "cfg-if",
+ "wasm-bindgen-macro",
+]
+
+[[package]]
+name = "hashbrown"
+version = "0.15.5"
+
+[[package]]
+name = "hashbrown"
+version = "0.17.1"
 "#;
-        assert_eq!(locked_versions(lock, "wasm-bindgen"), ["0.2.130"]);
-        assert!(locked_versions(lock, "yew").is_empty());
+        assert_eq!(locked_versions(lock, "wasm-bindgen").unwrap(), ["0.2.130"]);
+        assert_eq!(
+            locked_versions(lock, "hashbrown").unwrap(),
+            ["0.15.5", "0.17.1"]
+        );
+        assert!(locked_versions(lock, "yew").unwrap().is_empty());
+        assert!(locked_versions("version = 4\n", "yew").unwrap().is_empty());
+        assert!(locked_versions("[[package]\n", "yew").is_err());
     }
 
     #[test]
     fn npm_pins_and_version_words_parse() {
-        let json = r#"{ "devDependencies": { "axe-core": "4.14.1", "binaryen" : "132.0.0" } }"#;
-        assert_eq!(npm_pin(json, "binaryen").as_deref(), Some("132.0.0"));
-        assert_eq!(npm_pin(json, "playwright"), None);
+        let json = r#"{ "name": "x", "scripts": { "binaryen": "not a dependency" },
+            "devDependencies": { "axe-core": "4.14.1", "binaryen" : "132.0.0" },
+            "dependencies": { "jsqr": "1.4.0" } }"#;
+        assert_eq!(
+            npm_pin(json, "binaryen").unwrap().as_deref(),
+            Some("132.0.0")
+        );
+        assert_eq!(npm_pin(json, "jsqr").unwrap().as_deref(), Some("1.4.0"));
+        assert_eq!(npm_pin(json, "playwright").unwrap(), None);
+        assert_eq!(npm_pin("{}", "binaryen").unwrap(), None);
+        assert!(npm_pin("{ \"devDependencies\": ", "binaryen").is_err());
         assert_eq!(version_word("trunk 0.21.14"), Some("0.21.14"));
         assert_eq!(version_word("trunk"), None);
     }
@@ -697,7 +763,10 @@ version = "0.2.130"
         let root = crate::repo_root();
         let pins = Pins::load(&root).unwrap();
         let lock = fs::read_to_string(root.join("Cargo.lock")).unwrap();
-        assert_eq!(locked_versions(&lock, "wasm-bindgen"), [pins.wasm_bindgen]);
+        assert_eq!(
+            locked_versions(&lock, "wasm-bindgen").unwrap(),
+            [pins.wasm_bindgen]
+        );
     }
 
     /// The geckodriver pin is a plain version that `cargo install --version` accepts.
@@ -719,7 +788,9 @@ version = "0.2.130"
         let root = crate::repo_root();
         let pins = Pins::load(&root).unwrap();
         let package_json = fs::read_to_string(root.join("package.json")).unwrap();
-        let binaryen = npm_pin(&package_json, "binaryen").expect("binaryen in package.json");
+        let binaryen = npm_pin(&package_json, "binaryen")
+            .unwrap()
+            .expect("binaryen in package.json");
         assert_eq!(
             binaryen,
             format!("{}.0.0", pins.binaryen_release().unwrap())
