@@ -1,6 +1,8 @@
 //! The checks of single configuration values (names, phone numbers, e-mail, links, colours,
 //! fonts): each says what a good value looks like; the schema's patterns follow them
-//! (`tests/schema_agreement.rs` holds the two together).
+//! (`tests/schema_agreement.rs` holds the two together on whole documents,
+//! `tests/check_properties.rs` on generated values of each field). Lengths are in characters,
+//! as the schema's `maxLength` counts them.
 
 pub(super) fn check_name(name: &str) -> Result<(), &'static str> {
     match name.chars().count() {
@@ -23,6 +25,9 @@ pub(super) fn check_email(email: &str) -> Result<(), &'static str> {
     let valid = email.len() <= 254
         && email.split_once('@').is_some_and(|(user, domain)| {
             !user.is_empty()
+                && domain
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c))
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
@@ -45,18 +50,20 @@ pub(super) fn check_https_url(url: &str) -> Result<(), &'static str> {
     let no_space = !url
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
-    (host_ok && no_space && url.len() <= 2000)
+    (host_ok && no_space && url.chars().count() <= 2000)
         .then_some(())
         .ok_or("is not a valid https: address")
 }
 
 pub(super) fn check_origin(origin: &str) -> Result<(), &'static str> {
     let rest = origin.strip_prefix("https://").unwrap_or("");
-    let ok = !rest.is_empty()
-        && rest
+    let (host, port) = rest.split_once(':').unwrap_or((rest, "0"));
+    let ok = !host.is_empty()
+        && host
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c))
-        && !rest.ends_with(':');
+            .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c))
+        && !port.is_empty()
+        && port.chars().all(|c| c.is_ascii_digit());
     ok.then_some(())
         .ok_or("must be an https: origin (scheme and host only), such as https://www.example.com")
 }
@@ -69,7 +76,7 @@ pub(super) fn check_same_origin_path(path: &str) -> Result<(), &'static str> {
         && !path.chars().any(|c| {
             c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\'
         })
-        && path.len() <= 500;
+        && path.chars().count() <= 500;
     ok.then_some(())
         .ok_or("must be a path on this site, such as /images/logo.svg")
 }
@@ -85,7 +92,7 @@ pub(super) fn check_color(color: &str) -> Result<(), &'static str> {
 
 pub(super) fn check_font(font: &str) -> Result<(), &'static str> {
     let ok = !font.is_empty()
-        && font.len() <= 200
+        && font.chars().count() <= 200
         && font
             .chars()
             .all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c));

@@ -29,8 +29,14 @@ pub struct Clinic {
     /// The clinic's name as shown to patients (1 to 120 characters).
     #[schemars(length(min = 1, max = 120))]
     pub name: Option<String>,
-    /// A path of the logo on the same site, such as `/images/logo.svg` (no scheme, no `//`).
-    #[schemars(regex(pattern = r"^/[^:\s<>\\]*$"))]
+    /// A path of the logo on the same site, such as `/images/logo.svg` (no scheme, no `//`,
+    /// no whitespace or control characters, up to 500 characters).
+    #[schemars(
+        length(max = 500),
+        regex(
+            pattern = r"^/([^/:<>\\\x22\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^:<>\\\x22\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*)?$"
+        )
+    )]
     pub logo: Option<String>,
     /// Phone number in international form, e.g. `+1 555 0100` (6 to 15 digits).
     #[schemars(regex(pattern = r"^[ +\-().]*([0-9][ +\-().]*){6,15}$"))]
@@ -38,11 +44,20 @@ pub struct Clinic {
     /// WhatsApp number in international form (6 to 15 digits).
     #[schemars(regex(pattern = r"^[ +\-().]*([0-9][ +\-().]*){6,15}$"))]
     pub whatsapp: Option<String>,
-    /// E-mail address for `mailto:` links.
-    #[schemars(regex(pattern = r"^[A-Za-z0-9._+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z0-9\-]+$"))]
+    /// E-mail address for `mailto:` links (up to 254 characters).
+    #[schemars(
+        length(max = 254),
+        regex(pattern = r"^[A-Za-z0-9._+\-]+@[A-Za-z0-9\-][A-Za-z0-9.\-]*\.[A-Za-z0-9\-]+$")
+    )]
     pub email: Option<String>,
-    /// The `https:` page where patients book.
-    #[schemars(regex(pattern = r"^https://[A-Za-z0-9.\-:]+([/?#][^\s<>\x22]*)?$"))]
+    /// The `https:` page where patients book (no whitespace or control characters, up to
+    /// 2000 characters).
+    #[schemars(
+        length(max = 2000),
+        regex(
+            pattern = r"^https://[A-Za-z0-9.\-:]+([/?#][^<>\x22\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*)?$"
+        )
+    )]
     pub booking_url: Option<String>,
 }
 
@@ -80,7 +95,7 @@ pub struct Theme {
     pub colors: Option<Colors>,
     /// A list of font names, such as `"Inter", sans-serif` (installed fonts only: the widget
     /// loads nothing from other sites).
-    #[schemars(regex(pattern = r#"^[\p{L}\p{N} ,\-_'"]{1,200}$"#))]
+    #[schemars(regex(pattern = r#"^[\p{Alphabetic}\p{N} ,\-_'"]{1,200}$"#))]
     pub font_family: Option<String>,
 }
 
@@ -121,16 +136,19 @@ pub struct Emergency {
     #[schemars(regex(pattern = r"^[A-Z]{2}$"))]
     pub country: Option<String>,
     /// The emergency number (2 to 15 digits; spaces, + and - allowed).
-    #[schemars(regex(pattern = r"^[0-9 +\-]{2,20}$"))]
+    #[schemars(length(max = 20), regex(pattern = r"^[ +\-]*([0-9][ +\-]*){2,15}$"))]
     pub emergency: Option<String>,
     /// The urgent-care line, e.g. 111.
-    #[schemars(regex(pattern = r"^[0-9 +\-]{2,20}$"))]
+    #[schemars(length(max = 20), regex(pattern = r"^[ +\-]*([0-9][ +\-]*){2,15}$"))]
     pub urgent: Option<String>,
     /// A 24-hour crisis line, e.g. 116 123.
-    #[schemars(regex(pattern = r"^[0-9 +\-]{2,20}$"))]
+    #[schemars(length(max = 20), regex(pattern = r"^[ +\-]*([0-9][ +\-]*){2,15}$"))]
     pub crisis: Option<String>,
-    /// The crisis line's name, e.g. Samaritans (1 to 60 characters).
-    #[schemars(length(min = 1, max = 60))]
+    /// The crisis line's name, e.g. Samaritans (1 to 60 characters, no control characters).
+    #[schemars(
+        length(min = 1, max = 60),
+        regex(pattern = r"^[^\x00-\x1F\x7F-\x9F]*$")
+    )]
     pub crisis_name: Option<String>,
 }
 
