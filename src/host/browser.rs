@@ -395,6 +395,29 @@ pub fn now_utc() -> Option<skin_consult_engine::Timestamp> {
     .ok()
 }
 
+/// An amount of money in `lang` by the browser's own locale data ("₺2.500" in Turkish, "£49.50"
+/// in English): no decimals for a whole amount. `currency` must be three capital letters
+/// (checked when the configuration is read): the browser throws on anything else.
+pub fn format_money(amount: f64, currency: &str, lang: &str) -> String {
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: wasm_bindgen::JsValue| {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value);
+    };
+    set("style", "currency".into());
+    set("currency", currency.into());
+    if amount.fract() == 0.0 {
+        set("minimumFractionDigits", 0.into());
+        set("maximumFractionDigits", 0.into());
+    }
+    let locales = js_sys::Array::of1(&lang.into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    format
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, &amount.into())
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| format!("{amount} {currency}"))
+}
+
 /// "December 2026" in `lang`, by the browser's own locale data.
 pub fn month_and_year(date: skin_consult_engine::Date, lang: &str) -> String {
     let js_date = js_sys::Date::new_with_year_month_day(
