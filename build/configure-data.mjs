@@ -2,9 +2,10 @@
 // into the build, with what it needs beside the widget: its data as `configure/data.json`,
 // the widget's theme (custom properties) as `configure/theme.css` for the page's own look, and
 // its preview, `preview.html` (index.html with configure/preview.js first, see that file). The
-// data is the catalog's procedures (id and name per language) and the languages the widget can
-// offer (written both in locales/ui.json and in the catalog), so the page never lists a
-// procedure or a language the widget lacks. index.html does not change: a first visit loads
+// data is the catalog's procedures (id, name per language, and whether it is done in clinic
+// sessions, so can have a price) and the languages the widget can offer (written both in
+// locales/ui.json and in the catalog), so the page never lists a procedure or a language the
+// widget lacks. index.html does not change: a first visit loads
 // nothing of the configurator.
 
 import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,8 +23,20 @@ export function configureData(catalog = read('../engine/catalog/catalog.json'), 
     id: p.id,
     name: p.name,
     prescription: !!p.prescription_medicine,
+    sessions: hasSessions(p),
   }));
   return { languages, procedures };
+}
+
+/**
+ * Whether a procedure is done in clinic sessions, so that it can have a price: not one whose
+ * every plan is home use alone (a cream at home: `home_use` and no course, no maintenance, no
+ * single session).
+ */
+export function hasSessions(procedure) {
+  const plans = (procedure.frequency?.variants ?? []).map((v) => v.plan ?? {});
+  const homeOnly = (plan) => plan.home_use && !plan.initial && !plan.maintenance && !plan.single_session;
+  return !(plans.length > 0 && plans.every(homeOnly));
 }
 
 /**

@@ -79,6 +79,60 @@ test('a clinic set up in the configurator is what the widget shows', async ({ pa
   await expect(widget.locator('.sc-card[data-procedure="hydrafacial"]')).toHaveCount(0);
 });
 
+test('procedures: names per language, and naming prescription medicines only with its warning', async ({ page, traffic }) => {
+  void traffic;
+  const configure = new ConfigurePage(page);
+  await configure.goto();
+  const pom = configure.form.getByRole('checkbox', { name: /^Name prescription-only medicines/ });
+  await expect(pom).not.toBeChecked();
+  await expect(pom).toHaveAccessibleDescription(/not allowed in the UK .* or in Turkey/);
+  await configure.offerOnly(['hydrafacial', 'botulinum-toxin']);
+  // A name field per offered treatment and language; the others are gone.
+  await expect(page.locator('#cfg-names input')).toHaveCount(4);
+  await configure.nameField('hydrafacial', 'en').fill('Aqua facial');
+  await configure.nameField('hydrafacial', 'tr').fill('Su yüz bakımı');
+  await configure.nameField('botulinum-toxin', 'tr').fill('Kırışıklık görüşmesi');
+  await pom.check();
+  await configure.waitForCheck();
+  expect((await configure.exported()).procedures).toEqual({
+    offered: ['hydrafacial', 'botulinum-toxin'],
+    names: { hydrafacial: { en: 'Aqua facial', tr: 'Su yüz bakımı' }, 'botulinum-toxin': { tr: 'Kırışıklık görüşmesi' } },
+    name_prescription_medicines: true,
+  });
+  await expect(configure.form.locator('.cfg-error')).toHaveCount(0);
+  // A language no longer offered drops its names from the file.
+  await page.getByRole('checkbox', { name: 'English' }).uncheck();
+  await expect(page.locator('#cfg-names input')).toHaveCount(2);
+  expect((await configure.exported()).procedures).toMatchObject({
+    names: { hydrafacial: { tr: 'Su yüz bakımı' }, 'botulinum-toxin': { tr: 'Kırışıklık görüşmesi' } },
+  });
+
+  // An opened file's names, as one text for every language or per language, fill the fields.
+  await configure.open(
+    'names.json',
+    JSON.stringify({
+      procedures: {
+        offered: ['hydrafacial', 'chemical-peel'],
+        names: { hydrafacial: 'Aqua facial', 'chemical-peel': { tr: 'Peeling', en: '' }, 'no-such': 'x' },
+      },
+    }),
+  );
+  await expect(configure.importReport.locator('[data-error-path]')).toHaveText([
+    /^procedures\.names\.chemical-peel\.en: /,
+    /^procedures\.names\.no-such: names an unknown procedure/,
+  ]);
+  await configure.waitForCheck();
+  await expect(configure.nameField('hydrafacial', 'en')).toHaveValue('Aqua facial');
+  await expect(configure.nameField('hydrafacial', 'tr')).toHaveValue('Aqua facial');
+  await expect(configure.nameField('chemical-peel', 'tr')).toHaveValue('Peeling');
+  await expect(configure.nameField('chemical-peel', 'en')).toHaveValue('');
+  await expect(pom).not.toBeChecked();
+  expect((await configure.exported()).procedures).toEqual({
+    offered: ['hydrafacial', 'chemical-peel'],
+    names: { hydrafacial: { en: 'Aqua facial', tr: 'Aqua facial' }, 'chemical-peel': { tr: 'Peeling' } },
+  });
+});
+
 test('the preview needs a frame of the same site: opened alone, preview.html is the plain widget', async ({
   page,
   traffic,
