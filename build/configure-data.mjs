@@ -3,9 +3,9 @@
 // the widget's theme (custom properties) as `configure/theme.css` for the page's own look, and
 // its preview, `preview.html` (index.html with configure/preview.js first, see that file). The
 // data is the catalog's procedures (id, name per language, and whether it is done in clinic
-// sessions, so can have a price) and the languages the widget can offer (written both in
+// sessions, so can have a price), the languages the widget can offer (written both in
 // locales/ui.json and in the catalog), so the page never lists a procedure or a language the
-// widget lacks. index.html does not change: a first visit loads
+// widget lacks, and the preview's sample patient. index.html does not change: a first visit loads
 // nothing of the configurator.
 
 import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,11 @@ import { fileURLToPath } from 'node:url';
 const read = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 
 /** The configurator's data from the catalog and the interface strings. */
-export function configureData(catalog = read('../engine/catalog/catalog.json'), ui = read('../locales/ui.json')) {
+export function configureData(
+  catalog = read('../engine/catalog/catalog.json'),
+  ui = read('../locales/ui.json'),
+  sample = read('../configure/sample-patient.json'),
+) {
   const languages = catalog.languages
     .filter((code) => code in ui)
     .map((code) => ({ code, name: catalog.locales?.[code]?.name ?? code }));
@@ -25,7 +29,7 @@ export function configureData(catalog = read('../engine/catalog/catalog.json'), 
     prescription: !!p.prescription_medicine,
     sessions: hasSessions(p),
   }));
-  return { languages, procedures };
+  return { languages, procedures, sample: samplePatient(sample) };
 }
 
 /**
@@ -37,6 +41,15 @@ export function hasSessions(procedure) {
   const plans = (procedure.frequency?.variants ?? []).map((v) => v.plan ?? {});
   const homeOnly = (plan) => plan.home_use && !plan.initial && !plan.maintenance && !plan.single_session;
   return !(plans.length > 0 && plans.every(homeOnly));
+}
+
+/**
+ * The preview's sample patient (configure/sample-patient.json, checked against the widget by
+ * tests/configurator_sample.rs): a share link's fragment, opened as that patient's results,
+ * and a saved-progress record (as the text the widget stores), opened at its question.
+ */
+function samplePatient(sample) {
+  return { results: sample.results, question: JSON.stringify(sample.question) };
 }
 
 /**
@@ -59,7 +72,11 @@ export function writeConfigureData(dir) {
   // The page and its folder are copied here rather than by Trunk, so index.html (a first
   // visit) carries not even the links that would ask Trunk to copy them.
   copyFileSync(new URL('../configure.html', import.meta.url), join(dir, 'configure.html'));
-  cpSync(fileURLToPath(new URL('../configure', import.meta.url)), join(dir, 'configure'), { recursive: true });
+  // The sample patient goes in data.json; the page does not read its file.
+  cpSync(fileURLToPath(new URL('../configure', import.meta.url)), join(dir, 'configure'), {
+    recursive: true,
+    filter: (path) => !path.endsWith('sample-patient.json'),
+  });
   mkdirSync(join(dir, 'configure'), { recursive: true });
   writeFileSync(join(dir, 'configure', 'data.json'), JSON.stringify(configureData()));
   copyFileSync(new URL('../styles/theme.css', import.meta.url), join(dir, 'configure', 'theme.css'));

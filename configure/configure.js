@@ -49,8 +49,8 @@ const COLOR_LABELS = {
 
 /** Settings the form has no field for, kept from an opened file when the widget accepts them. */
 let passThrough = {};
-/** The catalog's procedures and the widget's languages (configure/data.json). */
-let data = { languages: [], procedures: [] };
+/** The catalog's procedures, the widget's languages and the sample patient (configure/data.json). */
+let data = { languages: [], procedures: [], sample: null };
 /** Display names as typed, per procedure id and language (kept while a treatment is not offered). */
 let names = new Map();
 /** Errors by path: from the widget's reader (for the current draft) and from this page. */
@@ -289,11 +289,18 @@ function refreshErrors() {
 // reload of the frame; there configure/preview.js makes it the page's configuration, which
 // the widget reads with its own reader, and keeps the reader's problems, which this page reads
 // (same origin) once the widget has appeared.
+//
+// The screen shown goes the same way, in the widget's own formats, so the widget needs no
+// preview mode: the sample patient's share link (its fragment, which the widget opens as that
+// patient's results) or a saved-progress record at the first question (put in the frame's own
+// storage). configure/sample-patient.json holds both; tests/configurator_sample.rs checks that
+// the widget reads them.
 
 const DRAFT_KEY = 'skin-consult:preview-config';
+const SCREEN_KEY = 'skin-consult:preview-screen';
 
-/** What the form wants in the preview (the export, in the preview's language). */
-let desired = { json: '{}', lang: '' };
+/** What the form wants in the preview (the export, in the preview's language, on a screen). */
+let desired = { json: '{}', lang: '', screen: 'welcome' };
 /** The draft the frame is loading or showing, and what it is for. */
 let inFrame = null;
 let pendingImport = null;
@@ -305,16 +312,23 @@ function previewLang() {
 
 /** The draft for the preview: the export, starting in the preview's language. */
 function previewDraft() {
-  if (pendingImport) return { json: pendingImport.text, import: pendingImport };
+  if (pendingImport) return { json: pendingImport.text, screen: 'welcome', import: pendingImport };
   const config = JSON.parse(desired.json);
   if (desired.lang) config.languages = { ...config.languages, default: desired.lang };
-  return { json: JSON.stringify(config), export: desired.json };
+  return { json: JSON.stringify(config), screen: desired.screen, export: desired.json };
+}
+
+/** What configure/preview.js gives the widget to open `screen` with. */
+function screenStart(screen) {
+  if (screen === 'results' && data.sample?.results) return { fragment: data.sample.results };
+  if (screen === 'question' && data.sample?.question) return { progress: data.sample.question };
+  return {};
 }
 
 /** Loads the draft into the preview unless it already shows it. */
 function sendWanted() {
   const draft = previewDraft();
-  if (inFrame && inFrame.json === draft.json) {
+  if (inFrame && inFrame.json === draft.json && inFrame.screen === draft.screen) {
     if (inFrame.done && draft.import) {
       // The frame already shows exactly this text: its verdict stands.
       pendingImport = null;
@@ -333,6 +347,7 @@ function sendWanted() {
   inFrame = draft;
   try {
     sessionStorage.setItem(DRAFT_KEY, draft.json);
+    sessionStorage.setItem(SCREEN_KEY, JSON.stringify(screenStart(draft.screen)));
   } catch {
     $('cfg-preview-status').textContent = 'The preview cannot be updated: this browser keeps no session storage for this page.';
     return;
@@ -418,7 +433,7 @@ function updateNow() {
   renderNameRows();
   renderPriceRows(offeredProcedures());
   const config = buildConfig();
-  desired = { json: JSON.stringify(config, null, 2), lang: previewLang() };
+  desired = { json: JSON.stringify(config, null, 2), lang: previewLang(), screen: $('preview-screen').value };
   $('cfg-json').textContent = desired.json;
   if (shownJson !== desired.json) {
     // The widget's verdict was for an older draft: keep the errors of fields not touched since.
@@ -748,6 +763,7 @@ async function start() {
   form.addEventListener('change', changed);
   form.addEventListener('submit', (event) => event.preventDefault());
   $('preview-lang').addEventListener('change', changed);
+  $('preview-screen').addEventListener('change', changed);
   $('cfg-folder').addEventListener('input', updateSnippets);
   for (const radio of document.querySelectorAll('input[name=width]')) {
     radio.addEventListener('change', () => {

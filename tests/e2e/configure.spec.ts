@@ -79,6 +79,50 @@ test('a clinic set up in the configurator is what the widget shows', async ({ pa
   await expect(widget.locator('.sc-card[data-procedure="hydrafacial"]')).toHaveCount(0);
 });
 
+test("the preview shows the welcome screen, the first question or a sample patient's results, in each language", async ({
+  page,
+  traffic,
+}) => {
+  void traffic;
+  const configure = new ConfigurePage(page);
+  await configure.goto();
+  await configure.field('Clinic name').fill('Ada Skin Studio (test)');
+  await configure.field('Booking page').fill('https://ada-skin.example/book');
+  await configure.waitForCheck();
+  const preview = configure.preview.locator('.sc-app');
+  await expect(preview.locator('.sc-welcome')).toBeVisible();
+
+  // The sample patient's results (the widget opens its share link), with the clinic's booking.
+  await configure.previewScreen('results');
+  await expect(preview.locator('.sc-results')).toBeVisible();
+  await expect(preview.locator('.sc-card[data-status="suggested"]').first()).toBeVisible();
+  await expect(preview.locator('.sc-booking a[data-booking="web"]')).toHaveAttribute('href', 'https://ada-skin.example/book');
+  // In each offered language, and still on the results after a change to the form.
+  await page.getByLabel('Language', { exact: true }).selectOption('tr');
+  await configure.waitForCheck();
+  await expect(preview).toHaveAttribute('lang', 'tr');
+  await expect(preview.locator('.sc-results')).toBeVisible();
+  await configure.field('Clinic name').fill('Ada Skin Studio (test 2)');
+  await configure.waitForCheck();
+  await expect(preview.locator('.sc-brand')).toHaveText('Ada Skin Studio (test 2)');
+  await expect(preview.locator('.sc-results')).toBeVisible();
+  // A treatment the clinic does not offer is not among the sample's cards.
+  await configure.offerOnly(['medical-skin-care', 'chemical-peel', 'botulinum-toxin']);
+  await configure.waitForCheck();
+  const shown = await preview.locator('.sc-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-procedure')));
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.every((id) => ['medical-skin-care', 'chemical-peel', 'botulinum-toxin'].includes(id!)), shown.join(', ')).toBe(true);
+
+  // The first question (the widget opens a saved-progress record in the frame's own storage).
+  await configure.previewScreen('question');
+  await expect(preview.locator('form[data-question]')).toBeVisible();
+  await expect(preview.locator('form[data-question] input[type="number"]')).toBeVisible();
+  await configure.previewScreen('welcome');
+  await expect(preview.locator('.sc-welcome')).toBeVisible();
+  // Nothing of it is kept on this device.
+  expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+});
+
 test('procedures: names per language, and naming prescription medicines only with its warning', async ({ page, traffic }) => {
   void traffic;
   const configure = new ConfigurePage(page);
@@ -100,6 +144,10 @@ test('procedures: names per language, and naming prescription medicines only wit
     name_prescription_medicines: true,
   });
   await expect(configure.form.locator('.cfg-error')).toHaveCount(0);
+  // The preview uses the names, in its language.
+  await page.getByLabel('Language', { exact: true }).selectOption('tr');
+  await configure.previewScreen('results');
+  await expect(configure.preview.locator('.sc-card[data-procedure="hydrafacial"] h3')).toHaveText('Su yüz bakımı');
   // A language no longer offered drops its names from the file.
   await page.getByRole('checkbox', { name: 'English' }).uncheck();
   await expect(page.locator('#cfg-names input')).toHaveCount(2);
