@@ -17,6 +17,7 @@
 // (the `traffic` fixture).
 
 import { test, expect } from './support/fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { ConfigurePage } from './pages/configure-page';
 import { TYPICAL_PATIENT, STORAGE_KEY, savedProgress, seedSavedProgress } from './pages/questionnaire-page';
@@ -28,16 +29,57 @@ import { join } from 'node:path';
 
 const URL_PAGE = '/examples/clinic-site/direct-url.html';
 
-test('a clinic set up in the configurator is what the widget shows', async ({ page, context, traffic }) => {
-  void traffic;
-  const configure = new ConfigurePage(page);
+/**
+ * What the page exports for the scripted session of `buildClinic`: the widget's schema and
+ * reader accept exactly this file (tests/configurator_export.rs), so it cannot drift from what
+ * the page writes.
+ */
+const EXPORT_FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/configurator-export.json', import.meta.url), 'utf8'));
+
+/** A clinic's session: name, contacts, a brand colour, two treatments (one renamed), Turkish first. */
+async function buildClinic(configure: ConfigurePage) {
   await configure.goto();
   await configure.field('Clinic name').fill('Ada Skin Studio (test)');
   await configure.field('Phone').fill('+90 232 000 00 00');
+  await configure.field('Booking page').fill('https://ada-skin.example/book');
   await configure.setColor('primary', '#224466');
   await configure.offerOnly(['medical-skin-care', 'chemical-peel']);
+  await configure.nameField('chemical-peel', 'en').fill('Ada glow peel');
+  await configure.nameField('chemical-peel', 'tr').fill('Ada ışıltı peelingi');
   await configure.field('Language a patient starts in').selectOption('tr');
+  await configure.field('Country (two-letter code)').fill('TR');
   await configure.waitForCheck();
+}
+
+/** A clinic's page reading `text` as its clinic.json, with a patient at the review step. */
+async function openClinicPage(page: Page, context: BrowserContext, text: string) {
+  // Routed for the whole context: the preview has registered the service worker, whose
+  // requests a page route would not see.
+  await context.route('**/examples/clinic-site/clinic.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: text }),
+  );
+  await seedSavedProgress(page, TYPICAL_PATIENT, 'review');
+  await page.goto(URL_PAGE);
+  const widget = page.locator('#skin-consult .sc-app');
+  await expect(widget.locator('.sc-brand')).toHaveText('Ada Skin Studio (test)');
+  await expect(widget).toHaveAttribute('lang', 'tr');
+  const seeResults = widget.getByRole('button', { name: 'Sonuçlarımı göster' });
+  await expect(seeResults).toHaveCSS('background-color', 'rgb(34, 68, 102)');
+  await seeResults.click();
+  await expect(widget.locator('.sc-results')).toBeVisible();
+  // Only the treatments offered, under the clinic's names.
+  const shown = await widget.locator('.sc-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-procedure')));
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.every((id) => id === 'medical-skin-care' || id === 'chemical-peel'), shown.join(', ')).toBe(true);
+  await expect(widget.locator('.sc-card[data-procedure="hydrafacial"]')).toHaveCount(0);
+  await expect(widget.locator('.sc-card[data-procedure="chemical-peel"] h3')).toHaveText('Ada ışıltı peelingi');
+  return widget;
+}
+
+test('a clinic set up in the configurator is what the widget shows', async ({ page, context, traffic }) => {
+  void traffic;
+  const configure = new ConfigurePage(page);
+  await buildClinic(configure);
 
   // The preview shows the draft, in the starting language.
   const preview = configure.preview.locator('.sc-app');
@@ -51,32 +93,11 @@ test('a clinic set up in the configurator is what the widget shows', async ({ pa
   await expect(preview).toHaveAttribute('lang', 'en');
   await expect(preview.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
 
+  // The file is the fixture the schema and the reader are checked against.
   const { text } = await configure.download();
-  expect(JSON.parse(text)).toEqual({
-    clinic: { name: 'Ada Skin Studio (test)', phone: '+90 232 000 00 00' },
-    theme: { colors: { primary: '#224466' } },
-    languages: { default: 'tr' },
-    procedures: { offered: ['medical-skin-care', 'chemical-peel'] },
-  });
+  expect(JSON.parse(text)).toEqual(EXPORT_FIXTURE);
 
-  // A clinic's page reads the downloaded file (routed for the whole context: the preview has
-  // registered the service worker, whose requests a page route would not see).
-  await context.route('**/examples/clinic-site/clinic.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: text }),
-  );
-  await seedSavedProgress(page, TYPICAL_PATIENT, 'review');
-  await page.goto(URL_PAGE);
-  const widget = page.locator('#skin-consult .sc-app');
-  await expect(widget.locator('.sc-brand')).toHaveText('Ada Skin Studio (test)');
-  await expect(widget).toHaveAttribute('lang', 'tr');
-  const seeResults = widget.getByRole('button', { name: 'Sonuçlarımı göster' });
-  await expect(seeResults).toHaveCSS('background-color', 'rgb(34, 68, 102)');
-  await seeResults.click();
-  await expect(widget.locator('.sc-results')).toBeVisible();
-  const shown = await widget.locator('.sc-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-procedure')));
-  expect(shown.length).toBeGreaterThan(0);
-  expect(shown.every((id) => id === 'medical-skin-care' || id === 'chemical-peel'), shown.join(', ')).toBe(true);
-  await expect(widget.locator('.sc-card[data-procedure="hydrafacial"]')).toHaveCount(0);
+  await openClinicPage(page, context, text);
 });
 
 test("the preview shows the welcome screen, the first question or a sample patient's results, in each language", async ({
