@@ -1,7 +1,14 @@
 // The configurator page (configure.html): a clinic sets the widget up without writing JSON.
 //
-// - name, colours, offered treatments and Turkish as the starting language, exported as
-//   clinic.json, are what the widget shows when a clinic's page reads that file;
+// - name, colours, offered treatments (one renamed) and Turkish as the starting language,
+//   exported as clinic.json (exactly tests/fixtures/configurator-export.json, which
+//   tests/configurator_export.rs holds to the schema and the reader), are what the widget shows
+//   when a clinic's page reads that file;
+// - prices: checked as typed, exported only for offered treatments done in sessions, opened
+//   again from the file, and (once the widget reads prices) shown on the cards and the plan;
+// - the preview shows the welcome screen, the first question or a sample patient's results,
+//   in each offered language; display names per language; naming prescription medicines is
+//   off by default, with its warning;
 // - errors come from the widget's own reader, by its paths, next to the fields, as one types;
 // - a brand colour too light for its text is refused with its contrast ratio and the nearest
 //   colour that passes;
@@ -32,9 +39,15 @@ const URL_PAGE = '/examples/clinic-site/direct-url.html';
 /**
  * What the page exports for the scripted session of `buildClinic`: the widget's schema and
  * reader accept exactly this file (tests/configurator_export.rs), so it cannot drift from what
- * the page writes.
+ * the page writes. Prices are added on top of it (PRICES) until the widget reads them.
  */
 const EXPORT_FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/configurator-export.json', import.meta.url), 'utf8'));
+
+/** The prices part of the export for the session of `setPrices`. */
+const PRICES = {
+  currency: 'TRY',
+  procedures: { 'medical-skin-care': { from: 2500 }, 'chemical-peel': { from: 3000, to: 4500 } },
+};
 
 /** A clinic's session: name, contacts, a brand colour, two treatments (one renamed), Turkish first. */
 async function buildClinic(configure: ConfigurePage) {
@@ -98,6 +111,74 @@ test('a clinic set up in the configurator is what the widget shows', async ({ pa
   expect(JSON.parse(text)).toEqual(EXPORT_FIXTURE);
 
   await openClinicPage(page, context, text);
+});
+
+test('prices: set in the configurator, exported, opened again, and shown by the widget', async ({
+  page,
+  context,
+  traffic,
+}) => {
+  void traffic;
+  const configure = new ConfigurePage(page);
+  await buildClinic(configure);
+  // Off by default: no price field, no prices in the file.
+  const currency = configure.field('Currency');
+  await expect(currency).toBeHidden();
+  await expect(page.locator('#prices-warning')).toContainText('restrict prices in advertising health services');
+
+  await configure.showPrices('try');
+  await expect(currency).toHaveValue('TRY');
+  // A row per offered treatment done in sessions: a cream used at home has no price.
+  await page.getByRole('checkbox', { name: 'Retinoid cream (home care)' }).check();
+  await expect(configure.priceField('medical-skin-care', 'from')).toBeVisible();
+  await expect(page.locator('[id^="price-retinoid-home-care"]')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Retinoid cream (home care)' }).uncheck();
+  // A treatment no longer offered keeps its price on the page but not in the file.
+  const hydrafacial = page.getByRole('checkbox', { name: 'HydraFacial', exact: true });
+  await hydrafacial.check();
+  await configure.priceField('hydrafacial', 'from').fill('1800');
+  await hydrafacial.uncheck();
+
+  await configure.priceField('medical-skin-care', 'from').fill('2500');
+  await configure.priceField('chemical-peel', 'from').fill('3000');
+  await configure.priceField('chemical-peel', 'to').fill('2000');
+  await expect(configure.errorAt('prices.procedures.chemical-peel.to')).toHaveText(
+    'prices.procedures.chemical-peel.to: must not be below "from"; only "from" is shown',
+  );
+  await configure.priceField('chemical-peel', 'to').fill('4500');
+  await expect(configure.errorAt('prices.procedures.chemical-peel.to')).toHaveCount(0);
+  await configure.field('Currency').fill('TL');
+  await expect(configure.errorAt('prices.currency')).toContainText('must be an ISO 4217 currency code');
+  expect((await configure.exported()).prices).toBeUndefined();
+  await configure.field('Currency').fill('TRY');
+  await expect(configure.errorAt('prices.currency')).toHaveCount(0);
+  await configure.waitForCheck();
+
+  const { text } = await configure.download();
+  expect(JSON.parse(text)).toEqual({ ...EXPORT_FIXTURE, prices: PRICES });
+
+  // Opened again, the file fills the section as it was.
+  await configure.goto();
+  await configure.open('clinic.json', text);
+  await expect(configure.importReport).toContainText('clinic.json');
+  await configure.waitForCheck();
+  await expect(page.getByRole('checkbox', { name: 'Show prices' })).toBeChecked();
+  await expect(currency).toHaveValue('TRY');
+  await expect(configure.priceField('chemical-peel', 'to')).toHaveValue('4500');
+  await expect(configure.nameField('chemical-peel', 'tr')).toHaveValue('Ada ışıltı peelingi');
+  expect(await configure.exported()).toEqual({ ...EXPORT_FIXTURE, prices: PRICES });
+
+  // The widget with the file: its name, colour and treatments whatever it makes of prices.
+  // The soft assertions wait for the widget's prices (its reader calls `prices` an unknown
+  // setting until then): no problem reported, a price on the suggested card and an estimate
+  // for the year on the plan, formatted for the patient's language.
+  await expect.soft(configure.errorAt('prices')).toHaveCount(0);
+  const widget = await openClinicPage(page, context, text);
+  const format = (n: number) => page.evaluate((n) => new Intl.NumberFormat('tr').format(n), n);
+  const price = widget.locator('.sc-card[data-procedure="chemical-peel"] [data-price]');
+  await expect.soft(price).toContainText(await format(3000));
+  await expect.soft(price).toContainText('₺');
+  await expect.soft(widget.locator('[data-plan-estimate]')).toContainText('₺');
 });
 
 test("the preview shows the welcome screen, the first question or a sample patient's results, in each language", async ({
