@@ -17,7 +17,8 @@
 //   nested or 5 MB file loads nothing and says why;
 // - the preview never touches a patient's saved progress, and preview.html opened alone is the
 //   plain widget;
-// - axe-core finds nothing at laptop and tablet sizes;
+// - axe-core finds nothing at laptop and tablet sizes, with every section open (names, the
+//   prescription-medicine warning, prices with an error, an import report, clinic.json shown);
 // - the page and its preview work offline once the service worker has the build.
 //
 // Every test also fails on a console error, a failed request or a request to another origin
@@ -479,6 +480,20 @@ for (const [size, viewport] of [
     await configure.waitForCheck();
     await expect(configure.errorAt('clinic.booking_url')).toHaveCount(1);
     await expectNoAxeViolations(page, `configurator (${size})`);
+    // Every section open: an import report, names, the prescription-medicine warning, prices
+    // with an error, and the sample patient's results in the preview.
+    await configure.open('clinic.json', JSON.stringify({ clinic: { name: 'Ada Skin Studio (test)', fax: '1' } }));
+    await expect(configure.importReport).toContainText('Not loaded from clinic.json');
+    await configure.waitForCheck();
+    await configure.nameField('hydrafacial', 'tr').fill('Su yüz bakımı');
+    await configure.form.getByRole('checkbox', { name: /^Name prescription-only medicines/ }).check();
+    await configure.showPrices('TRY');
+    await configure.priceField('hydrafacial', 'from').fill('2500');
+    await configure.priceField('chemical-peel', 'from').fill('-1');
+    await expect(configure.errorAt('prices.procedures.chemical-peel.from')).toHaveCount(1);
+    await configure.previewScreen('results');
+    await page.locator('#cfg-json').locator('xpath=..').locator('summary').click();
+    await expectNoAxeViolations(page, `configurator, every section (${size})`);
   });
 }
 
