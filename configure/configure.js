@@ -5,12 +5,14 @@
 // configure/preview.js first, same origin) reads every draft with the widget's configuration
 // reader, whose errors by path (`clinic.booking_url`, `languages.offered[2]`, ...) are shown
 // next to the fields.
-// Colour contrast is checked here (contrast.js), since the reader only checks the format.
+// Colour contrast is checked here (contrast.js), since the reader only checks the format;
+// prices (prices.js) are checked here too, by the rules and paths of the widget's reader.
 //
 // Text from a file or a field is only ever put into the page as text (textContent, value):
 // never as markup.
 
 import { COLORS, checkColors, formatRatio, parseHex, toHex } from './contrast.js';
+import { buildPrices, importPrices, priceErrors, renderPriceRows, setUpPrices } from './prices.js';
 
 const MAX_CONFIG_LEN = 64 * 1024;
 const DEBOUNCE_MS = 300;
@@ -47,8 +49,10 @@ const COLOR_LABELS = {
 
 /** Settings the form has no field for, kept from an opened file when the widget accepts them. */
 let passThrough = {};
-/** The catalog's procedures and the widget's languages (configure/data.json). */
-let data = { languages: [], procedures: [] };
+/** The catalog's procedures, the widget's languages and the sample patient (configure/data.json). */
+let data = { languages: [], procedures: [], sample: null };
+/** Display names as typed, per procedure id and language (kept while a treatment is not offered). */
+let names = new Map();
 /** Errors by path: from the widget's reader (for the current draft) and from this page. */
 let widgetErrors = [];
 let shownJson = null;
@@ -82,6 +86,33 @@ function checkedValues(container) {
   return [...container.querySelectorAll('input[type=checkbox]')].filter((c) => c.checked).map((c) => c.value);
 }
 
+/** The languages offered (all of them when none is ticked, as the widget does). */
+function offeredLanguages() {
+  const offered = checkedValues($('cfg-languages'));
+  return offered.length ? offered : data.languages.map((l) => l.code);
+}
+
+/** The treatments offered (all of them when none is ticked). */
+function offeredProcedures() {
+  const offered = checkedValues($('cfg-procedures'));
+  return offered.length ? offered : data.procedures.map((p) => p.id);
+}
+
+/** `procedures.names`: the names typed for offered treatments in offered languages. */
+function chosenNames() {
+  const languages = offeredLanguages();
+  const chosen = {};
+  for (const id of offeredProcedures()) {
+    const byLang = {};
+    for (const lang of languages) {
+      const name = names.get(id)?.[lang]?.trim();
+      if (name) byLang[lang] = name;
+    }
+    if (Object.keys(byLang).length) chosen[id] = byLang;
+  }
+  return chosen;
+}
+
 function chosenColors() {
   const colors = {};
   for (const name of Object.keys(COLORS)) {
@@ -104,6 +135,11 @@ function buildConfig() {
   if (field('languages.default').value) set(config, 'languages.default', field('languages.default').value);
   const procedures = checkedValues($('cfg-procedures'));
   if (procedures.length !== data.procedures.length) set(config, 'procedures.offered', procedures);
+  const chosen = chosenNames();
+  if (Object.keys(chosen).length) set(config, 'procedures.names', chosen);
+  if (field('procedures.name_prescription_medicines').checked) set(config, 'procedures.name_prescription_medicines', true);
+  const prices = buildPrices(offeredProcedures());
+  if (prices) config.prices = prices;
   if (field('kiosk.enabled').checked) set(config, 'kiosk.enabled', true);
   const idle = field('kiosk.idle_seconds').value.trim();
   if (idle) set(config, 'kiosk.idle_seconds', Number.isFinite(Number(idle)) ? Number(idle) : idle);
@@ -115,7 +151,7 @@ function buildConfig() {
   if (field('embed.events_include_answers').checked) set(config, 'embed.events_include_answers', true);
   for (const [path, value] of Object.entries(passThrough)) set(config, path, value);
   // Sections in the order a reader expects them.
-  const order = ['clinic', 'theme', 'languages', 'procedures', 'emergency', 'disclaimer', 'kiosk', 'embed', 'catalog', 'debug'];
+  const order = ['clinic', 'theme', 'languages', 'procedures', 'prices', 'emergency', 'disclaimer', 'kiosk', 'embed', 'catalog', 'debug'];
   return Object.fromEntries(order.filter((key) => key in config).map((key) => [key, config[key]]));
 }
 
@@ -241,7 +277,10 @@ function languageErrors() {
 }
 
 function refreshErrors() {
-  showErrors([...colorErrors(), ...languageErrors(), ...widgetErrors]);
+  const own = [...colorErrors(), ...languageErrors(), ...priceErrors(offeredProcedures())];
+  // Where this page already says what is wrong with a setting, the reader's word on it is the same.
+  const said = new Set(own.map((e) => e.path));
+  showErrors([...own, ...widgetErrors.filter((e) => !said.has(e.path))]);
 }
 
 // ---- the preview frame ------------------------------------------------------------------
@@ -250,11 +289,18 @@ function refreshErrors() {
 // reload of the frame; there configure/preview.js makes it the page's configuration, which
 // the widget reads with its own reader, and keeps the reader's problems, which this page reads
 // (same origin) once the widget has appeared.
+//
+// The screen shown goes the same way, in the widget's own formats, so the widget needs no
+// preview mode: the sample patient's share link (its fragment, which the widget opens as that
+// patient's results) or a saved-progress record at the first question (put in the frame's own
+// storage). configure/sample-patient.json holds both; tests/configurator_sample.rs checks that
+// the widget reads them.
 
 const DRAFT_KEY = 'skin-consult:preview-config';
+const SCREEN_KEY = 'skin-consult:preview-screen';
 
-/** What the form wants in the preview (the export, in the preview's language). */
-let desired = { json: '{}', lang: '' };
+/** What the form wants in the preview (the export, in the preview's language, on a screen). */
+let desired = { json: '{}', lang: '', screen: 'welcome' };
 /** The draft the frame is loading or showing, and what it is for. */
 let inFrame = null;
 let pendingImport = null;
@@ -266,16 +312,23 @@ function previewLang() {
 
 /** The draft for the preview: the export, starting in the preview's language. */
 function previewDraft() {
-  if (pendingImport) return { json: pendingImport.text, import: pendingImport };
+  if (pendingImport) return { json: pendingImport.text, screen: 'welcome', import: pendingImport };
   const config = JSON.parse(desired.json);
   if (desired.lang) config.languages = { ...config.languages, default: desired.lang };
-  return { json: JSON.stringify(config), export: desired.json };
+  return { json: JSON.stringify(config), screen: desired.screen, export: desired.json };
+}
+
+/** What configure/preview.js gives the widget to open `screen` with. */
+function screenStart(screen) {
+  if (screen === 'results' && data.sample?.results) return { fragment: data.sample.results };
+  if (screen === 'question' && data.sample?.question) return { progress: data.sample.question };
+  return {};
 }
 
 /** Loads the draft into the preview unless it already shows it. */
 function sendWanted() {
   const draft = previewDraft();
-  if (inFrame && inFrame.json === draft.json) {
+  if (inFrame && inFrame.json === draft.json && inFrame.screen === draft.screen) {
     if (inFrame.done && draft.import) {
       // The frame already shows exactly this text: its verdict stands.
       pendingImport = null;
@@ -294,6 +347,7 @@ function sendWanted() {
   inFrame = draft;
   try {
     sessionStorage.setItem(DRAFT_KEY, draft.json);
+    sessionStorage.setItem(SCREEN_KEY, JSON.stringify(screenStart(draft.screen)));
   } catch {
     $('cfg-preview-status').textContent = 'The preview cannot be updated: this browser keeps no session storage for this page.';
     return;
@@ -376,8 +430,10 @@ function changed(event) {
 
 /** Recomputes the export, the snippets and the colour errors (not the widget's errors). */
 function updateNow() {
+  renderNameRows();
+  renderPriceRows(offeredProcedures());
   const config = buildConfig();
-  desired = { json: JSON.stringify(config, null, 2), lang: previewLang() };
+  desired = { json: JSON.stringify(config, null, 2), lang: previewLang(), screen: $('preview-screen').value };
   $('cfg-json').textContent = desired.json;
   if (shownJson !== desired.json) {
     // The widget's verdict was for an older draft: keep the errors of fields not touched since.
@@ -517,6 +573,49 @@ function buildChoices() {
   for (const p of data.procedures) checkbox($('cfg-procedures'), 'procedures.offered', p.id, p.name.en ?? p.id);
 }
 
+/** Which name rows are on screen (treatments and languages), to rebuild only when that changes. */
+let namesKey = null;
+
+/** One row per offered treatment, with a name field per offered language. */
+function renderNameRows() {
+  const languages = data.languages.filter((l) => offeredLanguages().includes(l.code));
+  const procedures = data.procedures.filter((p) => offeredProcedures().includes(p.id));
+  const key = `${procedures.map((p) => p.id).join(',')}|${languages.map((l) => l.code).join(',')}`;
+  if (key === namesKey) return;
+  namesKey = key;
+  $('cfg-names').replaceChildren(
+    ...procedures.map((p) => {
+      const set = document.createElement('fieldset');
+      set.className = 'cfg-name-row';
+      set.dataset.path = `procedures.names.${p.id}`;
+      const legend = document.createElement('legend');
+      legend.textContent = p.name.en ?? p.id;
+      set.append(legend);
+      for (const l of languages) {
+        const wrap = document.createElement('div');
+        wrap.className = 'cfg-field';
+        wrap.dataset.path = `procedures.names.${p.id}.${l.code}`;
+        const label = document.createElement('label');
+        label.htmlFor = `name-${p.id}-${l.code}`;
+        label.textContent = l.name;
+        label.lang = l.code;
+        const input = document.createElement('input');
+        input.type = 'text';
+        input.id = `name-${p.id}-${l.code}`;
+        input.lang = l.code;
+        input.maxLength = 200;
+        input.value = names.get(p.id)?.[l.code] ?? '';
+        input.addEventListener('input', () => {
+          names.set(p.id, { ...(names.get(p.id) ?? {}), [l.code]: input.value });
+        });
+        wrap.append(label, input);
+        set.append(wrap);
+      }
+      return set;
+    }),
+  );
+}
+
 // ---- opening a clinic.json --------------------------------------------------------------
 
 /** Whether the widget's error at `errorPath` concerns the setting at `path`. */
@@ -552,10 +651,19 @@ function report(lines, name) {
 
 /** Fills the form from `doc`, leaving out every setting the widget's reader refused. */
 function applyImport(doc, errors, name) {
-  report(errors, name);
   // The widget would read nothing of it (not JSON to its reader, too deep, too large).
-  if (errors.some((e) => e.path === '(document)')) return;
+  if (errors.some((e) => e.path === '(document)')) {
+    report(errors, name);
+    return;
+  }
   const refused = (path) => errors.some((e) => concerns(e.path, path));
+  // Prices are held to this page's rules, which are the reader's, and to the reader's word on
+  // each price; not to its word on `prices` as a whole, which a widget older than prices
+  // calls an unknown setting (and then shows none of them, as the report says).
+  const priceProblems = importPrices(get(doc, 'prices'), (path) =>
+    errors.some((e) => e.path !== 'prices' && concerns(e.path, path)),
+  );
+  report([...errors, ...priceProblems.filter((p) => !errors.some((e) => e.path === p.path))], name);
   const usable = (path, type) => {
     const value = get(doc, path);
     return value !== undefined && !refused(path) && typeof value === type ? value : undefined;
@@ -577,6 +685,23 @@ function applyImport(doc, errors, name) {
   field('languages.default').value = data.languages.some((l) => l.code === defaultLang) ? defaultLang : '';
   const procedures = list('procedures.offered');
   for (const box of $('cfg-procedures').querySelectorAll('input')) box.checked = !procedures || procedures.includes(box.value);
+  // Names: a text for every language, or one per language code.
+  names = new Map();
+  namesKey = null;
+  const docNames = get(doc, 'procedures.names');
+  for (const p of data.procedures) {
+    const path = `procedures.names.${p.id}`;
+    const value = docNames && typeof docNames === 'object' && Object.hasOwn(docNames, p.id) ? docNames[p.id] : undefined;
+    // Refused as a whole (an error at it or above it; an error in one language drops that one).
+    if (value === undefined || errors.some((e) => e.path === path || path.startsWith(`${e.path}.`))) continue;
+    const byLang = {};
+    for (const l of data.languages) {
+      const text = typeof value === 'string' ? value : value && typeof value === 'object' && Object.hasOwn(value, l.code) ? value[l.code] : undefined;
+      if (typeof text === 'string' && text.trim() && !refused(`${path}.${l.code}`)) byLang[l.code] = text.trim();
+    }
+    if (Object.keys(byLang).length) names.set(p.id, byLang);
+  }
+  field('procedures.name_prescription_medicines').checked = usable('procedures.name_prescription_medicines', 'boolean') ?? false;
   field('kiosk.enabled').checked = usable('kiosk.enabled', 'boolean') ?? false;
   field('kiosk.idle_seconds').value = usable('kiosk.idle_seconds', 'number') ?? '';
   field('embed.parent_origins').value = (list('embed.parent_origins') ?? []).join('\n');
@@ -589,10 +714,9 @@ function applyImport(doc, errors, name) {
   };
   keep('disclaimer');
   keep('debug');
-  keep('procedures.name_prescription_medicines');
-  for (const section of ['procedures.names', 'catalog.procedures']) {
-    const map = get(doc, section);
-    if (map && typeof map === 'object' && !Array.isArray(map)) for (const id of Object.keys(map)) keep(`${section}.${id}`);
+  const overrides = get(doc, 'catalog.procedures');
+  if (overrides && typeof overrides === 'object' && !Array.isArray(overrides)) {
+    for (const id of Object.keys(overrides)) keep(`catalog.procedures.${id}`);
   }
   // Keys from a file may contain dots; only plain ones can be kept by path.
   for (const path of Object.keys(passThrough)) if (path.split('.').some((k) => !k)) delete passThrough[path];
@@ -634,10 +758,12 @@ async function start() {
     $('cfg-general').textContent = 'The list of treatments could not be read; reload the page.';
   }
   buildChoices();
+  setUpPrices(data.procedures);
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
   form.addEventListener('submit', (event) => event.preventDefault());
   $('preview-lang').addEventListener('change', changed);
+  $('preview-screen').addEventListener('change', changed);
   $('cfg-folder').addEventListener('input', updateSnippets);
   for (const radio of document.querySelectorAll('input[name=width]')) {
     radio.addEventListener('change', () => {

@@ -8,7 +8,10 @@
 //   "skin-consult configuration: <path>: <message>", are kept for the configurator
 //   (window.skinConsultPreviewErrors, read through the same origin) instead of the console;
 // - the widget gets a storage of its own that lives as long as the frame: a preview never
-//   reads or changes a patient's saved progress on this device.
+//   reads or changes a patient's saved progress on this device;
+// - the screen the configurator asks for is opened with the widget's own formats: a share
+//   link's fragment (a sample patient's results) put in the address before the widget reads
+//   it, or a saved-progress record (at a question) put in the frame's storage.
 //
 // Opened any other way, the page is the widget with its defaults.
 (function () {
@@ -40,11 +43,17 @@
     },
   };
   var draft = '{}';
+  var screen = {};
   try {
     draft = window.sessionStorage.getItem('skin-consult:preview-config') || '{}';
+    screen = JSON.parse(window.sessionStorage.getItem('skin-consult:preview-screen') || '{}') || {};
     Object.defineProperty(window, 'localStorage', { configurable: true, value: memory });
   } catch (e) {
     return; // no storage to read the draft from: the plain widget
+  }
+  if (typeof screen.progress === 'string') items.set('skin-consult.progress', screen.progress);
+  if (typeof screen.fragment === 'string' && screen.fragment.indexOf('#sc') === 0) {
+    window.history.replaceState(null, '', window.location.pathname + window.location.search + screen.fragment);
   }
   var config = document.createElement('script');
   config.type = 'application/json';

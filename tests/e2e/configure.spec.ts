@@ -1,7 +1,14 @@
 // The configurator page (configure.html): a clinic sets the widget up without writing JSON.
 //
-// - name, colours, offered treatments and Turkish as the starting language, exported as
-//   clinic.json, are what the widget shows when a clinic's page reads that file;
+// - name, colours, offered treatments (one renamed) and Turkish as the starting language,
+//   exported as clinic.json (exactly tests/fixtures/configurator-export.json, which
+//   tests/configurator_export.rs holds to the schema and the reader), are what the widget shows
+//   when a clinic's page reads that file;
+// - prices: checked as typed, exported only for offered treatments done in sessions, opened
+//   again from the file, and (once the widget reads prices) shown on the cards and the plan;
+// - the preview shows the welcome screen, the first question or a sample patient's results,
+//   in each offered language; display names per language; naming prescription medicines is
+//   off by default, with its warning;
 // - errors come from the widget's own reader, by its paths, next to the fields, as one types;
 // - a brand colour too light for its text is refused with its contrast ratio and the nearest
 //   colour that passes;
@@ -10,13 +17,15 @@
 //   nested or 5 MB file loads nothing and says why;
 // - the preview never touches a patient's saved progress, and preview.html opened alone is the
 //   plain widget;
-// - axe-core finds nothing at laptop and tablet sizes;
+// - axe-core finds nothing at laptop and tablet sizes, with every section open (names, the
+//   prescription-medicine warning, prices with an error, an import report, clinic.json shown);
 // - the page and its preview work offline once the service worker has the build.
 //
 // Every test also fails on a console error, a failed request or a request to another origin
 // (the `traffic` fixture).
 
 import { test, expect } from './support/fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { ConfigurePage } from './pages/configure-page';
 import { TYPICAL_PATIENT, STORAGE_KEY, savedProgress, seedSavedProgress } from './pages/questionnaire-page';
@@ -28,16 +37,63 @@ import { join } from 'node:path';
 
 const URL_PAGE = '/examples/clinic-site/direct-url.html';
 
-test('a clinic set up in the configurator is what the widget shows', async ({ page, context, traffic }) => {
-  void traffic;
-  const configure = new ConfigurePage(page);
+/**
+ * What the page exports for the scripted session of `buildClinic`: the widget's schema and
+ * reader accept exactly this file (tests/configurator_export.rs), so it cannot drift from what
+ * the page writes. Prices are added on top of it (PRICES) until the widget reads them.
+ */
+const EXPORT_FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/configurator-export.json', import.meta.url), 'utf8'));
+
+/** The prices part of the export for the session of `setPrices`. */
+const PRICES = {
+  currency: 'TRY',
+  procedures: { 'medical-skin-care': { from: 2500 }, 'chemical-peel': { from: 3000, to: 4500 } },
+};
+
+/** A clinic's session: name, contacts, a brand colour, two treatments (one renamed), Turkish first. */
+async function buildClinic(configure: ConfigurePage) {
   await configure.goto();
   await configure.field('Clinic name').fill('Ada Skin Studio (test)');
   await configure.field('Phone').fill('+90 232 000 00 00');
+  await configure.field('Booking page').fill('https://ada-skin.example/book');
   await configure.setColor('primary', '#224466');
   await configure.offerOnly(['medical-skin-care', 'chemical-peel']);
+  await configure.nameField('chemical-peel', 'en').fill('Ada glow peel');
+  await configure.nameField('chemical-peel', 'tr').fill('Ada ışıltı peelingi');
   await configure.field('Language a patient starts in').selectOption('tr');
+  await configure.field('Country (two-letter code)').fill('TR');
   await configure.waitForCheck();
+}
+
+/** A clinic's page reading `text` as its clinic.json, with a patient at the review step. */
+async function openClinicPage(page: Page, context: BrowserContext, text: string) {
+  // Routed for the whole context: the preview has registered the service worker, whose
+  // requests a page route would not see.
+  await context.route('**/examples/clinic-site/clinic.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: text }),
+  );
+  await seedSavedProgress(page, TYPICAL_PATIENT, 'review');
+  await page.goto(URL_PAGE);
+  const widget = page.locator('#skin-consult .sc-app');
+  await expect(widget.locator('.sc-brand')).toHaveText('Ada Skin Studio (test)');
+  await expect(widget).toHaveAttribute('lang', 'tr');
+  const seeResults = widget.getByRole('button', { name: 'Sonuçlarımı göster' });
+  await expect(seeResults).toHaveCSS('background-color', 'rgb(34, 68, 102)');
+  await seeResults.click();
+  await expect(widget.locator('.sc-results')).toBeVisible();
+  // Only the treatments offered, under the clinic's names.
+  const shown = await widget.locator('.sc-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-procedure')));
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.every((id) => id === 'medical-skin-care' || id === 'chemical-peel'), shown.join(', ')).toBe(true);
+  await expect(widget.locator('.sc-card[data-procedure="hydrafacial"]')).toHaveCount(0);
+  await expect(widget.locator('.sc-card[data-procedure="chemical-peel"] h3')).toHaveText('Ada ışıltı peelingi');
+  return widget;
+}
+
+test('a clinic set up in the configurator is what the widget shows', async ({ page, context, traffic }) => {
+  void traffic;
+  const configure = new ConfigurePage(page);
+  await buildClinic(configure);
 
   // The preview shows the draft, in the starting language.
   const preview = configure.preview.locator('.sc-app');
@@ -51,32 +107,181 @@ test('a clinic set up in the configurator is what the widget shows', async ({ pa
   await expect(preview).toHaveAttribute('lang', 'en');
   await expect(preview.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
 
+  // The file is the fixture the schema and the reader are checked against.
   const { text } = await configure.download();
-  expect(JSON.parse(text)).toEqual({
-    clinic: { name: 'Ada Skin Studio (test)', phone: '+90 232 000 00 00' },
-    theme: { colors: { primary: '#224466' } },
-    languages: { default: 'tr' },
-    procedures: { offered: ['medical-skin-care', 'chemical-peel'] },
+  expect(JSON.parse(text)).toEqual(EXPORT_FIXTURE);
+
+  await openClinicPage(page, context, text);
+});
+
+test('prices: set in the configurator, exported, opened again, and shown by the widget', async ({
+  page,
+  context,
+  traffic,
+}) => {
+  void traffic;
+  const configure = new ConfigurePage(page);
+  await buildClinic(configure);
+  // Off by default: no price field, no prices in the file.
+  const currency = configure.field('Currency');
+  await expect(currency).toBeHidden();
+  await expect(page.locator('#prices-warning')).toContainText('restrict prices in advertising health services');
+
+  await configure.showPrices('try');
+  await expect(currency).toHaveValue('TRY');
+  // A row per offered treatment done in sessions: a cream used at home has no price.
+  await page.getByRole('checkbox', { name: 'Retinoid cream (home care)' }).check();
+  await expect(configure.priceField('medical-skin-care', 'from')).toBeVisible();
+  await expect(page.locator('[id^="price-retinoid-home-care"]')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Retinoid cream (home care)' }).uncheck();
+  // A treatment no longer offered keeps its price on the page but not in the file.
+  const hydrafacial = page.getByRole('checkbox', { name: 'HydraFacial', exact: true });
+  await hydrafacial.check();
+  await configure.priceField('hydrafacial', 'from').fill('1800');
+  await hydrafacial.uncheck();
+
+  await configure.priceField('medical-skin-care', 'from').fill('2500');
+  await configure.priceField('chemical-peel', 'from').fill('3000');
+  await configure.priceField('chemical-peel', 'to').fill('2000');
+  await expect(configure.errorAt('prices.procedures.chemical-peel.to')).toHaveText(
+    'prices.procedures.chemical-peel.to: must not be below "from"; only "from" is shown',
+  );
+  await configure.priceField('chemical-peel', 'to').fill('4500');
+  await expect(configure.errorAt('prices.procedures.chemical-peel.to')).toHaveCount(0);
+  await configure.field('Currency').fill('TL');
+  await expect(configure.errorAt('prices.currency')).toContainText('must be an ISO 4217 currency code');
+  expect((await configure.exported()).prices).toBeUndefined();
+  await configure.field('Currency').fill('TRY');
+  await expect(configure.errorAt('prices.currency')).toHaveCount(0);
+  await configure.waitForCheck();
+
+  const { text } = await configure.download();
+  expect(JSON.parse(text)).toEqual({ ...EXPORT_FIXTURE, prices: PRICES });
+
+  // Opened again, the file fills the section as it was.
+  await configure.goto();
+  await configure.open('clinic.json', text);
+  await expect(configure.importReport).toContainText('clinic.json');
+  await configure.waitForCheck();
+  await expect(page.getByRole('checkbox', { name: 'Show prices' })).toBeChecked();
+  await expect(currency).toHaveValue('TRY');
+  await expect(configure.priceField('chemical-peel', 'to')).toHaveValue('4500');
+  await expect(configure.nameField('chemical-peel', 'tr')).toHaveValue('Ada ışıltı peelingi');
+  expect(await configure.exported()).toEqual({ ...EXPORT_FIXTURE, prices: PRICES });
+
+  // The widget with the file: its name, colour and treatments whatever it makes of prices.
+  // The soft assertions wait for the widget's prices (its reader calls `prices` an unknown
+  // setting until then): no problem reported, a price on the suggested card and an estimate
+  // for the year on the plan, formatted for the patient's language.
+  await expect.soft(configure.errorAt('prices')).toHaveCount(0);
+  const widget = await openClinicPage(page, context, text);
+  const format = (n: number) => page.evaluate((n) => new Intl.NumberFormat('tr').format(n), n);
+  const price = widget.locator('.sc-card[data-procedure="chemical-peel"] [data-price]');
+  await expect.soft(price).toContainText(await format(3000));
+  await expect.soft(price).toContainText('₺');
+  await expect.soft(widget.locator('[data-plan-estimate]')).toContainText('₺');
+});
+
+test("the preview shows the welcome screen, the first question or a sample patient's results, in each language", async ({
+  page,
+  traffic,
+}) => {
+  void traffic;
+  const configure = new ConfigurePage(page);
+  await configure.goto();
+  await configure.field('Clinic name').fill('Ada Skin Studio (test)');
+  await configure.field('Booking page').fill('https://ada-skin.example/book');
+  await configure.waitForCheck();
+  const preview = configure.preview.locator('.sc-app');
+  await expect(preview.locator('.sc-welcome')).toBeVisible();
+
+  // The sample patient's results (the widget opens its share link), with the clinic's booking.
+  await configure.previewScreen('results');
+  await expect(preview.locator('.sc-results')).toBeVisible();
+  await expect(preview.locator('.sc-card[data-status="suggested"]').first()).toBeVisible();
+  await expect(preview.locator('.sc-booking a[data-booking="web"]')).toHaveAttribute('href', 'https://ada-skin.example/book');
+  // In each offered language, and still on the results after a change to the form.
+  await page.getByLabel('Language', { exact: true }).selectOption('tr');
+  await configure.waitForCheck();
+  await expect(preview).toHaveAttribute('lang', 'tr');
+  await expect(preview.locator('.sc-results')).toBeVisible();
+  await configure.field('Clinic name').fill('Ada Skin Studio (test 2)');
+  await configure.waitForCheck();
+  await expect(preview.locator('.sc-brand')).toHaveText('Ada Skin Studio (test 2)');
+  await expect(preview.locator('.sc-results')).toBeVisible();
+  // A treatment the clinic does not offer is not among the sample's cards.
+  await configure.offerOnly(['medical-skin-care', 'chemical-peel', 'botulinum-toxin']);
+  await configure.waitForCheck();
+  const shown = await preview.locator('.sc-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-procedure')));
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.every((id) => ['medical-skin-care', 'chemical-peel', 'botulinum-toxin'].includes(id!)), shown.join(', ')).toBe(true);
+
+  // The first question (the widget opens a saved-progress record in the frame's own storage).
+  await configure.previewScreen('question');
+  await expect(preview.locator('form[data-question]')).toBeVisible();
+  await expect(preview.locator('form[data-question] input[type="number"]')).toBeVisible();
+  await configure.previewScreen('welcome');
+  await expect(preview.locator('.sc-welcome')).toBeVisible();
+  // Nothing of it is kept on this device.
+  expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+});
+
+test('procedures: names per language, and naming prescription medicines only with its warning', async ({ page, traffic }) => {
+  void traffic;
+  const configure = new ConfigurePage(page);
+  await configure.goto();
+  const pom = configure.form.getByRole('checkbox', { name: /^Name prescription-only medicines/ });
+  await expect(pom).not.toBeChecked();
+  await expect(pom).toHaveAccessibleDescription(/not allowed in the UK .* or in Turkey/);
+  await configure.offerOnly(['hydrafacial', 'botulinum-toxin']);
+  // A name field per offered treatment and language; the others are gone.
+  await expect(page.locator('#cfg-names input')).toHaveCount(4);
+  await configure.nameField('hydrafacial', 'en').fill('Aqua facial');
+  await configure.nameField('hydrafacial', 'tr').fill('Su yüz bakımı');
+  await configure.nameField('botulinum-toxin', 'tr').fill('Kırışıklık görüşmesi');
+  await pom.check();
+  await configure.waitForCheck();
+  expect((await configure.exported()).procedures).toEqual({
+    offered: ['hydrafacial', 'botulinum-toxin'],
+    names: { hydrafacial: { en: 'Aqua facial', tr: 'Su yüz bakımı' }, 'botulinum-toxin': { tr: 'Kırışıklık görüşmesi' } },
+    name_prescription_medicines: true,
+  });
+  await expect(configure.form.locator('.cfg-error')).toHaveCount(0);
+  // The preview uses the names, in its language.
+  await page.getByLabel('Language', { exact: true }).selectOption('tr');
+  await configure.previewScreen('results');
+  await expect(configure.preview.locator('.sc-card[data-procedure="hydrafacial"] h3')).toHaveText('Su yüz bakımı');
+  // A language no longer offered drops its names from the file.
+  await page.getByRole('checkbox', { name: 'English' }).uncheck();
+  await expect(page.locator('#cfg-names input')).toHaveCount(2);
+  expect((await configure.exported()).procedures).toMatchObject({
+    names: { hydrafacial: { tr: 'Su yüz bakımı' }, 'botulinum-toxin': { tr: 'Kırışıklık görüşmesi' } },
   });
 
-  // A clinic's page reads the downloaded file (routed for the whole context: the preview has
-  // registered the service worker, whose requests a page route would not see).
-  await context.route('**/examples/clinic-site/clinic.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: text }),
+  // An opened file's names, as one text for every language or per language, fill the fields.
+  await configure.open(
+    'names.json',
+    JSON.stringify({
+      procedures: {
+        offered: ['hydrafacial', 'chemical-peel'],
+        names: { hydrafacial: 'Aqua facial', 'chemical-peel': { tr: 'Peeling', en: '' }, 'no-such': 'x' },
+      },
+    }),
   );
-  await seedSavedProgress(page, TYPICAL_PATIENT, 'review');
-  await page.goto(URL_PAGE);
-  const widget = page.locator('#skin-consult .sc-app');
-  await expect(widget.locator('.sc-brand')).toHaveText('Ada Skin Studio (test)');
-  await expect(widget).toHaveAttribute('lang', 'tr');
-  const seeResults = widget.getByRole('button', { name: 'Sonuçlarımı göster' });
-  await expect(seeResults).toHaveCSS('background-color', 'rgb(34, 68, 102)');
-  await seeResults.click();
-  await expect(widget.locator('.sc-results')).toBeVisible();
-  const shown = await widget.locator('.sc-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-procedure')));
-  expect(shown.length).toBeGreaterThan(0);
-  expect(shown.every((id) => id === 'medical-skin-care' || id === 'chemical-peel'), shown.join(', ')).toBe(true);
-  await expect(widget.locator('.sc-card[data-procedure="hydrafacial"]')).toHaveCount(0);
+  await expect(configure.importReport.locator('[data-error-path]')).toHaveText([
+    /^procedures\.names\.chemical-peel\.en: /,
+    /^procedures\.names\.no-such: names an unknown procedure/,
+  ]);
+  await configure.waitForCheck();
+  await expect(configure.nameField('hydrafacial', 'en')).toHaveValue('Aqua facial');
+  await expect(configure.nameField('hydrafacial', 'tr')).toHaveValue('Aqua facial');
+  await expect(configure.nameField('chemical-peel', 'tr')).toHaveValue('Peeling');
+  await expect(configure.nameField('chemical-peel', 'en')).toHaveValue('');
+  await expect(pom).not.toBeChecked();
+  expect((await configure.exported()).procedures).toEqual({
+    offered: ['hydrafacial', 'chemical-peel'],
+    names: { hydrafacial: { en: 'Aqua facial', tr: 'Aqua facial' }, 'chemical-peel': { tr: 'Peeling' } },
+  });
 });
 
 test('the preview needs a frame of the same site: opened alone, preview.html is the plain widget', async ({
@@ -275,6 +480,20 @@ for (const [size, viewport] of [
     await configure.waitForCheck();
     await expect(configure.errorAt('clinic.booking_url')).toHaveCount(1);
     await expectNoAxeViolations(page, `configurator (${size})`);
+    // Every section open: an import report, names, the prescription-medicine warning, prices
+    // with an error, and the sample patient's results in the preview.
+    await configure.open('clinic.json', JSON.stringify({ clinic: { name: 'Ada Skin Studio (test)', fax: '1' } }));
+    await expect(configure.importReport).toContainText('Not loaded from clinic.json');
+    await configure.waitForCheck();
+    await configure.nameField('hydrafacial', 'tr').fill('Su yüz bakımı');
+    await configure.form.getByRole('checkbox', { name: /^Name prescription-only medicines/ }).check();
+    await configure.showPrices('TRY');
+    await configure.priceField('hydrafacial', 'from').fill('2500');
+    await configure.priceField('chemical-peel', 'from').fill('-1');
+    await expect(configure.errorAt('prices.procedures.chemical-peel.from')).toHaveCount(1);
+    await configure.previewScreen('results');
+    await page.locator('#cfg-json').locator('xpath=..').locator('summary').click();
+    await expectNoAxeViolations(page, `configurator, every section (${size})`);
   });
 }
 

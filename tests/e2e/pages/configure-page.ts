@@ -57,6 +57,33 @@ export class ConfigurePage {
     }
   }
 
+  /** The display-name field of a treatment in a language. */
+  nameField(id: string, lang: string): Locator {
+    return this.page.locator(`#name-${id}-${lang}`);
+  }
+
+  /** The "from" or "to" price field of a treatment. */
+  priceField(id: string, part: 'from' | 'to'): Locator {
+    return this.page.locator(`#price-${id}-${part}`);
+  }
+
+  /** Ticks "Show prices" and picks the currency as typed (the page capitalises it). */
+  async showPrices(currency: string) {
+    await this.form.getByRole('checkbox', { name: 'Show prices' }).check();
+    await this.field('Currency').fill(currency);
+  }
+
+  /** Shows `screen` in the preview: `welcome`, `question` or `results` (the sample patient's). */
+  async previewScreen(screen: 'welcome' | 'question' | 'results') {
+    await this.page.getByLabel('Screen', { exact: true }).selectOption(screen);
+    await this.waitForCheck();
+  }
+
+  /** The export as the page shows it. */
+  async exported(): Promise<Record<string, unknown>> {
+    return JSON.parse((await this.page.locator('#cfg-json').textContent())!);
+  }
+
   /** Downloads clinic.json and returns its text. */
   async download(): Promise<{ download: Download; text: string }> {
     const [download] = await Promise.all([
