@@ -657,12 +657,8 @@ function applyImport(doc, errors, name) {
     return;
   }
   const refused = (path) => errors.some((e) => concerns(e.path, path));
-  // Prices are held to this page's rules, which are the reader's, and to the reader's word on
-  // each price; not to its word on `prices` as a whole, which a widget older than prices
-  // calls an unknown setting (and then shows none of them, as the report says).
-  const priceProblems = importPrices(get(doc, 'prices'), (path) =>
-    errors.some((e) => e.path !== 'prices' && concerns(e.path, path)),
-  );
+  // Prices are held to this page's rules, which are the reader's, and to the reader's word.
+  const priceProblems = importPrices(get(doc, 'prices'), refused);
   report([...errors, ...priceProblems.filter((p) => !errors.some((e) => e.path === p.path))], name);
   const usable = (path, type) => {
     const value = get(doc, path);

@@ -13,6 +13,7 @@
 // Values are kept per treatment while it is not offered, so ticking it again brings its price
 // back; only the offered ones are shown and exported.
 
+export const MIN_PRICE = 0.01;
 export const MAX_PRICE = 10_000_000;
 
 /** The currencies offered in the list; any ISO 4217 code can be typed. */
@@ -37,7 +38,7 @@ export function isCurrency(code) {
 }
 
 export function isPrice(value) {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_PRICE;
+  return typeof value === 'number' && Number.isFinite(value) && value >= MIN_PRICE && value <= MAX_PRICE;
 }
 
 function number(text) {
@@ -95,12 +96,12 @@ export function priceErrors(offeredIds) {
     const high = number(to);
     const path = `prices.procedures.${p.id}`;
     if (fromInput?.validity.badInput || (low !== undefined && !isPrice(low))) {
-      errors.push({ path: `${path}.from`, message: 'must be a number greater than 0 and at most 10,000,000; not shown' });
+      errors.push({ path: `${path}.from`, message: 'must be a number from 0.01 to 10,000,000; not shown' });
     } else if (low === undefined && (high !== undefined || toInput?.validity.badInput)) {
       errors.push({ path: `${path}.from`, message: 'is needed with a "to" price; not shown' });
     }
     if (toInput?.validity.badInput || (high !== undefined && !isPrice(high))) {
-      errors.push({ path: `${path}.to`, message: 'must be a number greater than 0 and at most 10,000,000; only "from" is shown' });
+      errors.push({ path: `${path}.to`, message: 'must be a number from 0.01 to 10,000,000; only "from" is shown' });
     } else if (isPrice(low) && isPrice(high) && high < low) {
       errors.push({ path: `${path}.to`, message: 'must not be below "from"; only "from" is shown' });
     }
@@ -207,7 +208,7 @@ export function importPrices(prices, refused) {
     if (!priced.some((p) => p.id === id)) {
       problems.push({ path, message: 'names no treatment done in clinic sessions; not loaded' });
     } else if (!isObject(price) || !isPrice(price.from) || refused(`${path}.from`)) {
-      problems.push({ path: `${path}.from`, message: 'must be a number greater than 0 and at most 10,000,000; not loaded' });
+      problems.push({ path: `${path}.from`, message: 'must be a number from 0.01 to 10,000,000; not loaded' });
     } else {
       const keepTo = price.to !== undefined && isPrice(price.to) && price.to >= price.from && !refused(`${path}.to`);
       if (price.to !== undefined && !keepTo) problems.push({ path: `${path}.to`, message: 'must be a number not below "from"; not loaded' });

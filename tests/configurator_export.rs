@@ -1,11 +1,9 @@
 //! What the configurator exports (configure.html) is a configuration the widget takes as it is:
-//! `tests/fixtures/configurator-export.json`, which the end-to-end test that builds a clinic
-//! in the configurator (tests/e2e/configure.spec.ts) asserts is exactly what the page exports
-//! for its scripted session, passes the published JSON Schema (checked with a real validator)
-//! and is read by the widget's reader without a single problem.
-//!
-//! Prices are not in the fixture yet: the reader and the schema learn `prices` separately; the
-//! e2e test checks the prices part of the export on its own until then.
+//! `tests/fixtures/configurator-export.json` and `configurator-export-prices.json`, which the
+//! end-to-end tests that build a clinic in the configurator (tests/e2e/configure.spec.ts)
+//! assert are exactly what the page exports for their scripted sessions, pass the published
+//! JSON Schema (checked with a real validator) and are read by the widget's reader without a
+//! single problem.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -18,8 +16,14 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn fixture() -> String {
-    fs::read_to_string(root().join("tests/fixtures/configurator-export.json")).unwrap()
+/// The exports, by file name.
+const FIXTURES: [&str; 2] = [
+    "configurator-export.json",
+    "configurator-export-prices.json",
+];
+
+fn fixture(name: &str) -> String {
+    fs::read_to_string(root().join("tests/fixtures").join(name)).unwrap()
 }
 
 #[test]
@@ -36,18 +40,23 @@ fn the_export_passes_the_published_schema() {
     let index = compiler
         .compile("urn:skin-consult:config", &mut schemas)
         .unwrap();
-    let export: serde_json::Value = serde_json::from_str(&fixture()).unwrap();
-    if let Err(error) = schemas.validate(&export, index) {
-        panic!("the schema refuses the export: {error:#}");
+    for name in FIXTURES {
+        let export: serde_json::Value = serde_json::from_str(&fixture(name)).unwrap();
+        if let Err(error) = schemas.validate(&export, index) {
+            panic!("the schema refuses {name}: {error:#}");
+        }
     }
 }
 
 #[test]
 fn the_widget_reads_the_export_without_a_problem() {
     let catalog = builtin_catalog();
-    let (config, errors) = parse_config(&fixture(), &catalog);
-    let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    for name in FIXTURES {
+        let (_, errors) = parse_config(&fixture(name), &catalog);
+        let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+    let (config, _) = parse_config(&fixture(FIXTURES[0]), &catalog);
     // And reads it as the page meant it.
     assert_eq!(config.clinic.name, "Ada Skin Studio (test)");
     assert_eq!(config.default_language.as_deref(), Some("tr"));
@@ -58,5 +67,15 @@ fn the_widget_reads_the_export_without_a_problem() {
     assert_eq!(
         config.procedure_name(&catalog, "chemical-peel", "en"),
         "Ada glow peel"
+    );
+    let (priced, _) = parse_config(&fixture(FIXTURES[1]), &catalog);
+    let prices = priced.prices.expect("the prices are read");
+    assert_eq!(prices.currency, "TRY");
+    assert_eq!(
+        prices
+            .per_session
+            .get("chemical-peel")
+            .map(|p| (p.from, p.to)),
+        Some((3000.0, Some(4500.0)))
     );
 }
