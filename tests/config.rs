@@ -648,6 +648,7 @@ fn prices_are_read_per_procedure_and_each_bad_one_is_named() {
             "retinoid-home-care": {"from": 300},
             "no-such-procedure": {"from": 1},
             "mesotherapy": {"from": "cheap"},
+            "micro-laser-peel": {"from": 1e3, "to": 99.999},
             "dermal-filler": {"to": 10, "per": "ml"}
         }}}"#,
     );
@@ -660,6 +661,8 @@ fn prices_are_read_per_procedure_and_each_bad_one_is_named() {
             "prices.procedures.dermal-filler.per",
             "prices.procedures.laser-resurfacing.to",
             "prices.procedures.mesotherapy.from",
+            "prices.procedures.micro-laser-peel.from",
+            "prices.procedures.micro-laser-peel.to",
             "prices.procedures.microneedling.from",
             "prices.procedures.no-such-procedure",
             "prices.procedures.retinoid-home-care",
@@ -672,8 +675,8 @@ fn prices_are_read_per_procedure_and_each_bad_one_is_named() {
     assert_eq!(
         prices.per_session.get("chemical-peel"),
         Some(&PriceRange {
-            from: 3000.0,
-            to: Some(4500.5)
+            from: 300_000,
+            to: Some(450_050)
         })
     );
     // A range upside down keeps its "from" price only.
@@ -718,7 +721,7 @@ fn without_a_usable_currency_no_price_is_shown() {
 fn the_estimate_adds_up_every_dated_visit_and_names_what_has_no_price() {
     let (config, errors) = parse(
         r#"{"prices": {"currency": "GBP", "procedures": {
-            "hydrafacial": {"from": 100, "to": 150}, "botulinum-toxin": {"from": 200}}}}"#,
+            "hydrafacial": {"from": 100, "to": 150.5}, "botulinum-toxin": {"from": 199.99}}}}"#,
     );
     assert!(errors.is_empty(), "{errors:?}");
     let prices = config.prices.expect("prices");
@@ -747,9 +750,10 @@ fn the_estimate_adds_up_every_dated_visit_and_names_what_has_no_price() {
     };
     assert_eq!(
         prices.estimate(&plan),
+        // Two facials at 100.00-150.50 and two toxin visits at 199.99, in hundredths.
         Some(Estimate {
-            from: 600.0,
-            to: 700.0,
+            from: 59_998,
+            to: 70_098,
             unpriced: vec!["chemical-peel".to_string()],
         })
     );

@@ -76,6 +76,6 @@ fn the_widget_reads_the_export_without_a_problem() {
             .per_session
             .get("chemical-peel")
             .map(|p| (p.from, p.to)),
-        Some((3000.0, Some(4500.0)))
+        Some((300_000, Some(450_000)))
     );
 }

@@ -2,28 +2,29 @@
 //! "from" price or a range, in one ISO 4217 currency. The widget shows them on the cards and
 //! adds up an estimate for the dated plan; the numbers are formatted by the browser for the
 //! patient's language (see [`crate::host::browser::format_money`]).
+//!
+//! Amounts are held in hundredths of the currency's main unit (whole numbers): reading or
+//! printing a float in Rust would pull float formatting into the bundle.
 
 use skin_consult_engine::json::{Map, Value};
 use skin_consult_engine::{Catalog, Schedule, StrMap};
 
 use super::reader::Reader;
 
-/// The lowest price accepted, in the currency's main unit.
-pub const MIN_PRICE: f64 = 0.01;
-/// The highest price accepted.
-pub const MAX_PRICE: f64 = 10_000_000.0;
+/// The highest price accepted, in hundredths (10,000,000 of the main unit).
+pub const MAX_PRICE_CENTS: u64 = 1_000_000_000;
 
-/// What one session of a procedure costs.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What one session of a procedure costs, in hundredths of the currency's main unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PriceRange {
     /// The lowest price.
-    pub from: f64,
+    pub from: u64,
     /// The highest price, when the clinic gives a range.
-    pub to: Option<f64>,
+    pub to: Option<u64>,
 }
 
 /// The clinic's prices.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prices {
     /// ISO 4217 code, e.g. `TRY`, `GBP`.
     pub currency: String,
@@ -31,13 +32,13 @@ pub struct Prices {
     pub per_session: StrMap<PriceRange>,
 }
 
-/// What the dated sessions of a plan add up to.
-#[derive(Debug, Clone, PartialEq)]
+/// What the dated sessions of a plan add up to, in hundredths.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Estimate {
     /// The sum at the lowest prices.
-    pub from: f64,
+    pub from: u64,
     /// The sum at the highest prices (equal to `from` when no price is a range).
-    pub to: f64,
+    pub to: u64,
     /// Procedures of the plan with sessions but no price, so not counted.
     pub unpriced: Vec<String>,
 }
@@ -47,8 +48,8 @@ impl Prices {
     /// `None` when no session has a price.
     pub fn estimate(&self, plan: &Schedule) -> Option<Estimate> {
         let mut estimate = Estimate {
-            from: 0.0,
-            to: 0.0,
+            from: 0,
+            to: 0,
             unpriced: Vec::new(),
         };
         let mut priced = false;
@@ -75,20 +76,37 @@ pub fn is_currency_code(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-fn amount(reader: &mut Reader, value: Option<&Value>, path: &str) -> Option<f64> {
-    let number = match value? {
-        Value::UInt(n) => *n as f64,
-        Value::OtherNumber(text) => text.parse::<f64>().unwrap_or(f64::NAN),
-        _ => f64::NAN,
+/// An amount as written (`2500`, `49.9`, `49.95`) in hundredths, if it has at most two
+/// decimals.
+fn cents(value: &Value) -> Option<u64> {
+    let (whole, fraction) = match value {
+        Value::UInt(n) => return n.checked_mul(100),
+        Value::OtherNumber(text) => text.split_once('.')?,
+        _ => return None,
     };
-    if (MIN_PRICE..=MAX_PRICE).contains(&number) {
-        Some(number)
-    } else {
-        reader.error(
-            path,
-            "must be a number from 0.01 to 10000000; the price is not shown",
-        );
-        None
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) || fraction.len() > 2 || whole.len() > 12 {
+        return None;
+    }
+    // "49.9" is 49 and 90 hundredths.
+    let fraction = fraction.parse::<u64>().ok()? * if fraction.len() == 1 { 10 } else { 1 };
+    whole
+        .parse::<u64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(fraction)
+}
+
+fn amount(reader: &mut Reader, value: Option<&Value>, path: &str) -> Option<u64> {
+    match cents(value?) {
+        Some(c @ 1..=MAX_PRICE_CENTS) => Some(c),
+        _ => {
+            reader.error(
+                path,
+                "must be a number from 0.01 to 10000000 with at most two decimals; the price is not shown",
+            );
+            None
+        }
     }
 }
 

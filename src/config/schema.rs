@@ -110,7 +110,7 @@ pub struct Procedures {
     pub name_prescription_medicines: Option<bool>,
 }
 
-/// The price of one session: a "from" price, or a range.
+/// The price of one session: a "from" price, or a range (at most two decimals).
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]

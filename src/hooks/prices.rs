@@ -45,7 +45,7 @@ fn session_label(price: &PriceRange, currency: &str, lang: &str) -> String {
 }
 
 /// "₺2,500–₺4,000", or one amount when both ends are equal.
-fn money_range(from: f64, to: f64, currency: &str, lang: &str) -> String {
+fn money_range(from: u64, to: u64, currency: &str, lang: &str) -> String {
     if to > from {
         let (from, to) = (
             format_money(from, currency, lang),
