@@ -8,9 +8,12 @@
 //    the first screen shows before the code has arrived;
 // 3. pwa/kiosk-manifest.mjs writes the kiosk variant of the web app manifest (its start URL
 //    turns kiosk mode on), before the precache list is made so it is on it;
-// 4. pwa/precache.mjs makes the build's links relative and writes sw.js with every file of
+// 4. build/configure-data.mjs copies the configurator page (configure.html) and writes its
+//    data (procedures and languages from the catalog), its copy of the theme and its preview
+//    page (preview.html, from the finished index.html), before the precache list is made;
+// 5. pwa/precache.mjs makes the build's links relative and writes sw.js with every file of
 //    the build and its hash (offline tablet mode);
-// 5. build/precompress.mjs writes Brotli copies of the hashed assets (release builds only:
+// 6. build/precompress.mjs writes Brotli copies of the hashed assets (release builds only:
 //    `trunk serve` rebuilds stay fast).
 
 import { execFileSync } from 'node:child_process';
@@ -19,6 +22,7 @@ import { writeKioskManifest } from '../pwa/kiosk-manifest.mjs';
 import { writeServiceWorker } from '../pwa/precache.mjs';
 import { writePrepaint } from './prepaint.mjs';
 import { precompress } from './precompress.mjs';
+import { writeConfigureData } from './configure-data.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -30,6 +34,7 @@ execFileSync(process.execPath, [fileURLToPath(new URL('../embed/build/csp-loader
 });
 console.log(`prepaint: welcome screen in ${writePrepaint(dir)} languages`);
 writeKioskManifest(dir);
+writeConfigureData(dir);
 const { version, count } = writeServiceWorker(dir);
 console.log(`sw.js: version ${version}, ${count} files precached`);
 if (process.env.TRUNK_PROFILE === 'release') {

@@ -279,6 +279,8 @@ fn a_broken_share_link_wins_over_saved_progress_but_keeps_its_answers() {
 enum Started {
     /// Nothing to resume: a fresh start, no notice.
     Fresh,
+    /// Started and nothing answered yet: back at this step, no "welcome back" notice.
+    Reopened(Step),
     /// Resumed at this step with this many answers (`Notice::Resumed`).
     Resumed(Step, usize),
     /// A fresh start with `Notice::SavedProgressUnreadable`, because of this.
@@ -290,8 +292,13 @@ fn start_with(stored: &str) -> Started {
     let state = initial_state(catalog.clone(), "en".into(), None, Some(stored));
     let restored = persist::restore(&catalog, stored);
     match state.notice {
+        None if state.step != Step::Welcome => {
+            assert_eq!(state.answers.len(), 0);
+            assert_eq!(restored.map(|s| s.step), Ok(state.step.clone()));
+            Started::Reopened(state.step)
+        }
         None => {
-            assert_eq!((&state.step, state.answers.len()), (&Step::Welcome, 0));
+            assert_eq!(state.answers.len(), 0);
             assert!(restored.is_ok());
             Started::Fresh
         }
@@ -335,6 +342,12 @@ fn saved_progress_matrix() {
             "nothing yet",
             record(json!(1), json!(empty), json!("welcome")),
             Started::Fresh,
+        ),
+        (
+            "started, nothing answered",
+            record(json!(1), json!(empty), question()),
+            // At the first question: restoring never skips an unanswered one.
+            Started::Reopened(Step::Question("age".into())),
         ),
         (
             "fields reordered",
@@ -526,6 +539,7 @@ impl Clone for Started {
         match self {
             Started::Fresh => Started::Fresh,
             Started::Resumed(step, n) => Started::Resumed(step.clone(), *n),
+            Started::Reopened(step) => Started::Reopened(step.clone()),
             Started::Unreadable(e) => Started::Unreadable(e.clone()),
         }
     }

@@ -269,3 +269,22 @@ fn the_browser_catalog_is_valid_without_clinician_metadata() {
     let review = catalog.scheduling.review.as_ref().expect("review visits");
     assert!(!review.note.get("en").is_empty());
 }
+
+#[wasm_bindgen_test]
+fn prices_are_formatted_by_the_browser_for_the_patients_language() {
+    use skin_consult::host::browser::format_money;
+    // Digits grouped the language's way; whole amounts without decimals, others with two.
+    let english = format_money(250_000, "GBP", "en");
+    assert_eq!(english, "£2,500");
+    assert_eq!(format_money(4_950, "GBP", "en"), "£49.50");
+    let turkish = format_money(250_000, "TRY", "tr");
+    assert!(
+        turkish.contains("2.500") && turkish.contains('₺'),
+        "{turkish}"
+    );
+    let turkish_in_english = format_money(250_000, "TRY", "en");
+    assert!(
+        turkish_in_english.contains("2,500") && turkish_in_english.contains("TRY"),
+        "{turkish_in_english}"
+    );
+}

@@ -4,10 +4,12 @@
 
 use skin_consult::config::clinic::Clinic;
 use skin_consult::config::{
-    check_config_url, parse_config, parse_config_layers, Config, Reviewed, MAX_CONFIG_LEN,
+    check_config_url, parse_config, parse_config_layers, Config, Estimate, PriceRange, Reviewed,
+    MAX_CONFIG_LEN,
 };
 use skin_consult_engine::{
-    assess, builtin_catalog, describe_plan, Answer, Answers, Catalog, DayRange,
+    assess, builtin_catalog, describe_plan, Answer, Answers, Catalog, Date, DayRange, Phase,
+    Schedule, Session,
 };
 
 fn parse(json: &str) -> (Config, Vec<String>) {
@@ -633,4 +635,128 @@ fn a_configuration_url_must_be_on_the_same_site() {
     ] {
         assert!(check_config_url(refused, own).is_err(), "{refused:?}");
     }
+}
+
+#[test]
+fn prices_are_read_per_procedure_and_each_bad_one_is_named() {
+    let (config, errors) = parse(
+        r#"{"prices": {"currency": "TRY", "procedures": {
+            "hydrafacial": {"from": 2500},
+            "chemical-peel": {"from": 3000, "to": 4500.5},
+            "microneedling": {"from": 0},
+            "laser-resurfacing": {"from": 5000, "to": 100},
+            "retinoid-home-care": {"from": 300},
+            "no-such-procedure": {"from": 1},
+            "mesotherapy": {"from": "cheap"},
+            "micro-laser-peel": {"from": 1e3, "to": 99.999},
+            "dermal-filler": {"to": 10, "per": "ml"}
+        }}}"#,
+    );
+    let mut errors = errors;
+    errors.sort();
+    assert_eq!(
+        errors,
+        [
+            "prices.procedures.dermal-filler.from",
+            "prices.procedures.dermal-filler.per",
+            "prices.procedures.laser-resurfacing.to",
+            "prices.procedures.mesotherapy.from",
+            "prices.procedures.micro-laser-peel.from",
+            "prices.procedures.micro-laser-peel.to",
+            "prices.procedures.microneedling.from",
+            "prices.procedures.no-such-procedure",
+            "prices.procedures.retinoid-home-care",
+        ]
+    );
+    let prices = config.prices.expect("the good prices are kept");
+    assert_eq!(prices.currency, "TRY");
+    let ids: Vec<&String> = prices.per_session.keys().collect();
+    assert_eq!(ids, ["chemical-peel", "hydrafacial", "laser-resurfacing"]);
+    assert_eq!(
+        prices.per_session.get("chemical-peel"),
+        Some(&PriceRange {
+            from: 300_000,
+            to: Some(450_050)
+        })
+    );
+    // A range upside down keeps its "from" price only.
+    assert_eq!(
+        prices.per_session.get("laser-resurfacing").unwrap().to,
+        None
+    );
+}
+
+#[test]
+fn without_a_usable_currency_no_price_is_shown() {
+    for (document, path) in [
+        (
+            r#"{"prices": {"procedures": {"hydrafacial": {"from": 1}}}}"#,
+            "prices.currency",
+        ),
+        (
+            r#"{"prices": {"currency": "try", "procedures": {"hydrafacial": {"from": 1}}}}"#,
+            "prices.currency",
+        ),
+        (
+            r#"{"prices": {"currency": "₺", "procedures": {"hydrafacial": {"from": 1}}}}"#,
+            "prices.currency",
+        ),
+        (
+            r#"{"prices": {"currency": 949, "procedures": {"hydrafacial": {"from": 1}}}}"#,
+            "prices.currency",
+        ),
+        (
+            r#"{"prices": {"currency": "TRY", "procedures": []}}"#,
+            "prices.procedures",
+        ),
+        (r#"{"prices": "2500 TRY"}"#, "prices"),
+    ] {
+        let (config, errors) = parse(document);
+        assert_eq!(config.prices, None, "{document}");
+        assert_eq!(errors, [path], "{document}");
+    }
+}
+
+#[test]
+fn the_estimate_adds_up_every_dated_visit_and_names_what_has_no_price() {
+    let (config, errors) = parse(
+        r#"{"prices": {"currency": "GBP", "procedures": {
+            "hydrafacial": {"from": 100, "to": 150.5}, "botulinum-toxin": {"from": 199.99}}}}"#,
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let prices = config.prices.expect("prices");
+    let day = |d| Date::from_ymd(2027, 1, d).expect("a date");
+    let session = |id: &str, d, phase| Session {
+        procedure_id: id.to_string(),
+        date: day(d),
+        index: 1,
+        phase,
+        moved_by: Vec::new(),
+        note: None,
+    };
+    let mut plan = Schedule {
+        start: day(1),
+        end: day(31),
+        sessions: vec![
+            session("hydrafacial", 4, Phase::Initial),
+            session("botulinum-toxin", 11, Phase::Initial),
+            session("hydrafacial", 18, Phase::Maintenance),
+            session("chemical-peel", 25, Phase::Initial),
+            session("chemical-peel", 29, Phase::Maintenance),
+            session("botulinum-toxin", 30, Phase::Review),
+        ],
+        pauses: Vec::new(),
+        home_use: Vec::new(),
+    };
+    assert_eq!(
+        prices.estimate(&plan),
+        // Two facials at 100.00-150.50 and two toxin visits at 199.99, in hundredths.
+        Some(Estimate {
+            from: 59_998,
+            to: 70_098,
+            unpriced: vec!["chemical-peel".to_string()],
+        })
+    );
+    plan.sessions.retain(|s| s.procedure_id == "chemical-peel");
+    assert_eq!(prices.estimate(&plan), None, "no priced visit, no estimate");
 }

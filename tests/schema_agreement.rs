@@ -7,27 +7,13 @@ use std::fs;
 use std::path::Path;
 
 use skin_consult::config::parse_config;
+
+mod common;
+use common::schema_accepts;
 use skin_consult_engine::builtin_catalog;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Whether the published schema accepts `json`.
-fn schema_accepts(json: &serde_json::Value) -> Result<(), String> {
-    let schema: serde_json::Value = serde_json::from_str(
-        &fs::read_to_string(root().join("schema/config.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let mut schemas = boon::Schemas::new();
-    let mut compiler = boon::Compiler::new();
-    compiler
-        .add_resource("urn:skin-consult:config", schema)
-        .unwrap();
-    let index = compiler
-        .compile("urn:skin-consult:config", &mut schemas)
-        .map_err(|e| format!("the schema does not compile: {e}"))?;
-    schemas.validate(json, index).map_err(|e| format!("{e:#}"))
 }
 
 /// Whether the reader reads `text` without a single problem.

@@ -40,6 +40,13 @@ pub fn initial_state(
     match stored.map(|stored| persist::restore(&catalog, stored)) {
         None => fresh,
         Some(Ok(saved)) if saved.answers.is_empty() && saved.step == Step::Welcome => fresh,
+        // Started but nothing answered: back at that question, with nothing to welcome back to.
+        Some(Ok(saved)) if saved.answers.is_empty() && matches!(saved.step, Step::Question(_)) => {
+            ConsultState {
+                step: saved.step,
+                ..fresh
+            }
+        }
         Some(Ok(saved)) => ConsultState {
             answers: saved.answers,
             step: saved.step,

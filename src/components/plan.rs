@@ -10,6 +10,7 @@ use super::plan_overview::PlanOverview;
 use super::timeline::Timeline;
 use crate::app::state::Action;
 use crate::hooks::host::use_today;
+use crate::hooks::prices::use_plan_estimate;
 use crate::hooks::{use_config, use_consult, use_outcome};
 use crate::host::browser;
 use crate::i18n::{t, tf};
@@ -59,6 +60,7 @@ pub fn plan_section(props: &PlanProps) -> Html {
                 _ => t(lang, "plan_error_nothing"),
             })
         });
+    let estimate = use_plan_estimate(dated.clone().ok());
     let on_date = {
         let consult = consult.clone();
         Callback::from(move |e: Event| {
@@ -119,6 +121,15 @@ pub fn plan_section(props: &PlanProps) -> Html {
                 Ok(plan) => html! {
                     <>
                         <PlanOverview schedule={plan.clone()} />
+                        if let Some(estimate) = estimate.as_ref() {
+                            <div class="sc-estimate" data-plan-estimate="">
+                                <p><strong>{ estimate.total.clone() }</strong></p>
+                                <p class="sc-help">{ t(lang, "plan_estimate_note") }</p>
+                                if !estimate.unpriced.is_empty() {
+                                    <p class="sc-help">{ tf(lang, "plan_estimate_unpriced", &[("names", &estimate.unpriced.join(", "))]) }</p>
+                                }
+                            </div>
+                        }
                         // The table is the year at a glance; the dates and why open on a tap.
                         <details class="sc-dates" data-plan-dates="">
                             <summary>{ tf(lang, "plan_dates", &[("count", &plan.sessions.len().to_string())]) }</summary>

@@ -6,6 +6,7 @@ use skin_consult_engine::{describe_plan, ProcedureResult, Status};
 use yew::prelude::*;
 
 use crate::app::state::SharedCatalog;
+use crate::hooks::prices::use_price_labels;
 use crate::hooks::use_config;
 use crate::i18n::{capitalize_first, t, tf};
 
@@ -36,6 +37,7 @@ pub fn first_clause(summary: &str) -> &str {
 #[component(ProcedureCard)]
 pub fn procedure_card(props: &ProcedureCardProps) -> Html {
     let config = use_config();
+    let price_labels = use_price_labels();
     let lang = props.lang.as_str();
     let result = &props.result;
     let Some(procedure) = props.catalog.procedure(&result.procedure_id) else {
@@ -62,6 +64,10 @@ pub fn procedure_card(props: &ProcedureCardProps) -> Html {
         .as_ref()
         .filter(|_| detailed)
         .map(|plan| capitalize_first(&describe_plan(plan, props.catalog.locale(lang)), lang));
+    let price = price_labels
+        .get(&result.procedure_id)
+        .filter(|_| detailed)
+        .cloned();
     let lead = result.reasons.first().map(|r| r.text.get(lang).to_string());
     html! {
         <article class="sc-card" data-procedure={procedure.id.clone()} data-status={result.status.as_str()}
@@ -70,6 +76,9 @@ pub fn procedure_card(props: &ProcedureCardProps) -> Html {
             <p class="sc-card-what">{ first_clause(procedure.summary.get(lang)) }</p>
             if let Some(how_often) = &how_often {
                 <dl class="sc-facts sc-facts-often">{ fact("how_often", how_often, by_clinic(|r| r.frequency)) }</dl>
+            }
+            if let Some(price) = price {
+                <p class="sc-card-price" data-price="">{ price }</p>
             }
             if let Status::Deferred { until } = &result.status {
                 <p class="sc-until">{ tf(lang, "until", &[("until", until.get(lang))]) }</p>

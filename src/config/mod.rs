@@ -19,12 +19,14 @@ mod checks;
 pub mod clinic;
 pub mod emergency;
 pub mod overrides;
+pub mod prices;
 mod reader;
 #[cfg(feature = "schema")]
 pub mod schema;
 
 pub use emergency::Emergency;
 pub use overrides::Reviewed;
+pub use prices::{Estimate, PriceRange, Prices};
 pub use reader::{
     check_config_url, parse_config, parse_config_layers, CONFIG_URL_ATTR, INLINE_DOCUMENT,
     KNOWN_PATHS,
@@ -99,6 +101,8 @@ pub struct Config {
     /// details (off by default: advertising them to the public is not allowed in the UK or
     /// Turkey).
     pub name_prescription_medicines: bool,
+    /// Prices per session (`None`: none shown, the default).
+    pub prices: Option<Prices>,
     /// The numbers the referral screen tells a patient to call.
     pub emergency: Emergency,
     /// The clinic's own disclaimer, shown in addition to the widget's.

@@ -6,7 +6,7 @@ use skin_consult_engine::{Catalog, Text};
 
 use super::checks::*;
 use super::clinic::Clinic;
-use super::{emergency, overrides, Config, ConfigError, EmbedSettings, MAX_CONFIG_LEN};
+use super::{emergency, overrides, prices, Config, ConfigError, EmbedSettings, MAX_CONFIG_LEN};
 
 /// Theme colour fields and the custom property each one sets.
 const COLORS: [(&str, &str); 6] = [
@@ -193,6 +193,12 @@ pub const KNOWN_PATHS: &[&str] = &[
     "procedures.names",
     "procedures.names.*",
     "procedures.name_prescription_medicines",
+    "prices",
+    "prices.currency",
+    "prices.procedures",
+    "prices.procedures.*",
+    "prices.procedures.*.from",
+    "prices.procedures.*.to",
     "emergency",
     "emergency.country",
     "emergency.emergency",
@@ -444,6 +450,9 @@ pub fn parse_config_layers(
                 "procedures.name_prescription_medicines",
             )
             .unwrap_or(false);
+    }
+    if let Some(map) = reader.object(root.get("prices"), "prices") {
+        config.prices = prices::read(&mut reader, map, catalog);
     }
     if let Some(map) = reader.object(root.get("emergency"), "emergency") {
         config.emergency = emergency::read(&mut reader, map);

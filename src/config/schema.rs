@@ -125,6 +125,32 @@ pub struct Procedures {
     pub name_prescription_medicines: Option<bool>,
 }
 
+/// The price of one session: a "from" price, or a range (at most two decimals).
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct PriceRange {
+    /// The lowest price, in the currency's main unit (greater than 0, at most 10000000).
+    #[schemars(range(min = 0.01, max = 10_000_000.0))]
+    pub from: f64,
+    /// The highest price, when there is a range (not below `from`).
+    #[schemars(range(min = 0.01, max = 10_000_000.0))]
+    pub to: Option<f64>,
+}
+
+/// Prices shown on the cards and added up as an estimate on the plan (off when absent). Some
+/// countries restrict prices in health-service advertising: check before turning this on.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Prices {
+    /// ISO 4217 currency code, e.g. `TRY`, `GBP`, `EUR`.
+    #[schemars(regex(pattern = r"^[A-Z]{3}$"))]
+    pub currency: String,
+    /// The price of one session per procedure id (procedures with clinic sessions only).
+    pub procedures: Option<BTreeMap<String, PriceRange>>,
+}
+
 /// The numbers the referral screen tells a patient to call. A country gives defaults (`GB`:
 /// 999, 111, Samaritans 116 123; `TR`: 112); each number overrides its default. Without a
 /// country or number the screen says "your local emergency number".
@@ -289,6 +315,8 @@ pub struct ConfigDocument {
     pub languages: Option<Languages>,
     /// Procedures offered and their names.
     pub procedures: Option<Procedures>,
+    /// Prices per session (none shown when absent).
+    pub prices: Option<Prices>,
     /// The clinic's own disclaimer, shown with the widget's.
     pub disclaimer: Option<Text>,
     /// The numbers the referral screen tells a patient to call.

@@ -9,6 +9,7 @@ pub mod kiosk;
 pub mod kiosk_controls;
 pub mod offline;
 pub mod outcome;
+pub mod prices;
 
 use std::rc::Rc;
 

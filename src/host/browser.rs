@@ -395,6 +395,32 @@ pub fn now_utc() -> Option<skin_consult_engine::Timestamp> {
     .ok()
 }
 
+/// An amount of money given in hundredths, in `lang` by the browser's own locale data
+/// ("₺2.500" in Turkish, "£49.50" in English): no decimals for a whole amount. `currency` must
+/// be three capital letters (checked when the configuration is read): the browser throws on
+/// anything else.
+pub fn format_money(cents: u64, currency: &str, lang: &str) -> String {
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: wasm_bindgen::JsValue| {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value);
+    };
+    set("style", "currency".into());
+    set("currency", currency.into());
+    if cents.is_multiple_of(100) {
+        set("minimumFractionDigits", 0.into());
+        set("maximumFractionDigits", 0.into());
+    }
+    let locales = js_sys::Array::of1(&lang.into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    // Divided in JavaScript's numbers: no float arithmetic or printing on the Rust side.
+    let amount = wasm_bindgen::JsValue::from(cents as f64 / 100.0);
+    format
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, &amount)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| format!("{} {currency}", cents / 100))
+}
+
 /// "December 2026" in `lang`, by the browser's own locale data.
 pub fn month_and_year(date: skin_consult_engine::Date, lang: &str) -> String {
     let js_date = js_sys::Date::new_with_year_month_day(

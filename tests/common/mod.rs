@@ -52,3 +52,21 @@ pub const CAPITALISATION: [(&str, &str, &str); 9] = [
     ("x", "not a tag!", "X"),
     ("", "tr", ""),
 ];
+
+/// Whether the published configuration schema (`schema/config.schema.json`) accepts `json`,
+/// checked with a real JSON Schema validator.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn schema_accepts(json: &serde_json::Value) -> Result<(), String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/config.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource("urn:skin-consult:config", schema)
+        .unwrap();
+    let index = compiler
+        .compile("urn:skin-consult:config", &mut schemas)
+        .map_err(|e| format!("the schema does not compile: {e}"))?;
+    schemas.validate(json, index).map_err(|e| format!("{e:#}"))
+}

@@ -160,3 +160,33 @@ test('an inline configuration that is not JSON never shows the demo clinic and r
   await expect(widget.locator('.sc-brand')).toHaveText('Kliniğiniz');
   await expect(booking).toContainText('Bu sonuçları kliniğinizdeki muayenenize getirin.');
 });
+
+test('prices, when the clinic gives them, are on the cards and add up to an estimate, in the patient\'s language', async ({
+  page,
+  traffic,
+}) => {
+  void traffic;
+  const prices = {
+    currency: 'TRY',
+    procedures: { 'medical-skin-care': { from: 2500 }, hydrafacial: { from: 3000, to: 4500 } },
+  };
+  await seedSavedProgress(page, TYPICAL_PATIENT, 'review');
+  await page.goto(await variantPage(page, '/examples/clinic-site/clinic.json', { prices }));
+  const widget = page.locator('#skin-consult');
+  await widget.getByRole('button', { name: 'See my results' }).click();
+  const facial = widget.locator('.sc-card[data-procedure="medical-skin-care"]');
+  await expect(facial.locator('[data-price]')).toHaveText('From TRY 2,500 a session');
+  // Procedures without a price say nothing about one.
+  const unpriced = widget.locator('.sc-card[data-status="suggested"]:not([data-procedure="medical-skin-care"]):not([data-procedure="hydrafacial"])');
+  await expect(unpriced.first()).toBeVisible();
+  await expect(unpriced.locator('[data-price]')).toHaveCount(0);
+  const estimate = widget.locator('[data-plan-estimate]');
+  await expect(estimate).toContainText(/Estimated cost of these visits: TRY\s\d{1,3}(,\d{3})+/);
+  await expect(estimate).toContainText('not a quote');
+
+  // In Turkish the same prices are written the Turkish way (the saved progress now opens the results).
+  await page.goto(await variantPage(page, '/examples/clinic-site/clinic.json', { prices, languages: { default: 'tr' } }));
+  await expect(widget.getByRole('heading', { name: 'Sonuçlarınız', level: 1 })).toBeVisible();
+  await expect(facial.locator('[data-price]')).toHaveText('Seans ücreti: ₺2.500 ve üzeri');
+  await expect(estimate).toContainText(/Bu ziyaretlerin tahmini tutarı: ₺\d{1,3}(\.\d{3})+/);
+});

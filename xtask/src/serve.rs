@@ -32,6 +32,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     if release {
         trunk.arg("--release");
     }
-    println!("\n==> Serving the widget at http://127.0.0.1:{port}/ (Ctrl-C to stop)\n");
+    println!(
+        "\n==> Serving the widget at http://127.0.0.1:{port}/ and its configurator at \
+         http://127.0.0.1:{port}/configure.html (Ctrl-C to stop)\n"
+    );
     cmd::run(&mut trunk)
 }

@@ -16,7 +16,10 @@ pub const GOAL_BYTES: u64 = 120 * 1024;
 
 /// The enforced budget: today's size plus a small margin, so any growth fails the test until
 /// it is argued for here. Lower it whenever the bundle shrinks; never raise it silently.
-pub const CEILING_BYTES: u64 = 240 * 1024;
+/// Raised from 240 KB for the clinic's prices (cards and the plan's estimate, about 4.6 KB
+/// gzip measured on the wasm), a feature a clinic asked for; code splitting is what brings
+/// the first visit down.
+pub const CEILING_BYTES: u64 = 246 * 1024;
 
 /// One file of a first visit.
 #[derive(Debug, Clone, PartialEq, Eq)]
