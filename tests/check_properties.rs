@@ -101,6 +101,11 @@ const FIELDS: &[Field] = &[
         document: |v| json!({"catalog": {"procedures": {"medical-skin-care": {"reviewed_by": v}}}}),
     },
     Field {
+        path: "prices.currency",
+        pointer: "/definitions/Prices/properties/currency",
+        document: |v| json!({"prices": {"currency": v}}),
+    },
+    Field {
         path: "kiosk.exit_code",
         pointer: "/definitions/Kiosk/properties/exit_code",
         document: |v| json!({"kiosk": {"exit_code": v}}),
@@ -362,6 +367,11 @@ fn override_reviewer() {
 #[test]
 fn kiosk_exit_code() {
     agree("kiosk.exit_code");
+}
+
+#[test]
+fn prices_currency() {
+    agree("prices.currency");
 }
 
 /// Every field with a checked string value of the schema is here (colours and the emergency
