@@ -167,7 +167,7 @@ pub fn start() {
             config_errors: Rc::new(config_errors),
             debug_panic: query.get(host::crash::DEBUG_PARAM) == Some(host::crash::DEBUG_PANIC),
         };
-        host::embed::install(&mount, &props.config);
+        host::install(&mount, &props.config);
         let root = render_root(&mount);
         host::crash::install(root.clone());
         host::browser::expand_details_when_printing(root.clone());

@@ -5,6 +5,59 @@
 
 use super::query::Query;
 
+/// Wrong staff-exit codes in a row that lock the staff exit.
+pub const MAX_WRONG_CODES: u32 = 5;
+
+/// How long the staff exit stays locked after [`MAX_WRONG_CODES`] wrong codes.
+pub const LOCKOUT_MS: f64 = 60_000.0;
+
+/// Kiosk mode as the reducer holds it: whether it is on (staff can turn it off until the page
+/// is opened again), and the staff exit's count of wrong codes, so that a patient cannot try
+/// codes one by one. Wiping the consultation for the next patient keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct KioskState {
+    /// Whether kiosk mode is on.
+    pub active: bool,
+    wrong_codes: u32,
+    locked_until_ms: f64,
+}
+
+impl KioskState {
+    /// Kiosk mode on (`true`) or off, with no wrong code counted.
+    pub fn new(active: bool) -> KioskState {
+        KioskState {
+            active,
+            ..KioskState::default()
+        }
+    }
+
+    /// Whether the staff exit refuses every code at `now_ms` (ms since the epoch).
+    pub fn locked_at(&self, now_ms: f64) -> bool {
+        now_ms < self.locked_until_ms
+    }
+
+    /// The state after a wrong code typed at `now_ms`: counted, and after
+    /// [`MAX_WRONG_CODES`] in a row the exit locks for [`LOCKOUT_MS`]. Nothing changes
+    /// while it is locked.
+    pub fn after_wrong_code(self, now_ms: f64) -> KioskState {
+        if self.locked_at(now_ms) {
+            return self;
+        }
+        let wrong_codes = self.wrong_codes + 1;
+        if wrong_codes >= MAX_WRONG_CODES {
+            return KioskState {
+                wrong_codes: 0,
+                locked_until_ms: now_ms + LOCKOUT_MS,
+                ..self
+            };
+        }
+        KioskState {
+            wrong_codes,
+            ..self
+        }
+    }
+}
+
 /// The URL parameter that turns kiosk mode on: `?kiosk=1`.
 pub const KIOSK_PARAM: &str = "kiosk";
 
@@ -38,6 +91,29 @@ mod tests {
     use super::*;
     use crate::config::parse_config;
     use skin_consult_engine::builtin_catalog;
+
+    #[test]
+    fn wrong_codes_lock_the_exit_for_a_while_then_count_again() {
+        let t0 = 1_000_000.0;
+        let mut kiosk = KioskState::new(true);
+        for _ in 1..MAX_WRONG_CODES {
+            kiosk = kiosk.after_wrong_code(t0);
+            assert!(!kiosk.locked_at(t0));
+        }
+        kiosk = kiosk.after_wrong_code(t0);
+        assert!(kiosk.locked_at(t0));
+        assert!(kiosk.locked_at(t0 + LOCKOUT_MS - 1.0));
+        // Codes typed while locked neither count nor extend the lock.
+        assert_eq!(kiosk.after_wrong_code(t0 + 10.0), kiosk);
+        assert!(!kiosk.locked_at(t0 + LOCKOUT_MS));
+        let later = t0 + LOCKOUT_MS;
+        for _ in 1..MAX_WRONG_CODES {
+            kiosk = kiosk.after_wrong_code(later);
+            assert!(!kiosk.locked_at(later));
+        }
+        assert!(kiosk.after_wrong_code(later).locked_at(later));
+        assert!(kiosk.active, "the lock never turns kiosk mode off");
+    }
 
     #[test]
     fn only_kiosk_1_turns_kiosk_mode_on() {

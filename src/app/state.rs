@@ -10,6 +10,8 @@ use skin_consult_engine::questionnaire::{
 use skin_consult_engine::{Answer, Answers, Catalog, Date, Question, QuestionKind};
 use yew::Reducible;
 
+use super::kiosk::KioskState;
+
 /// Where the patient is in the consultation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
@@ -120,6 +122,8 @@ pub struct ConsultState {
     pub plan_toggled: Vec<String>,
     /// Kiosk mode: "Are you still there?" is showing (see [`Action::Idle`]).
     pub idle_warning: bool,
+    /// Kiosk mode: on or off, and the staff exit's lock. Survives the wipes between patients.
+    pub kiosk: KioskState,
 }
 
 /// A catalog shared by reference and compared by identity: a consultation's catalog (the
@@ -189,6 +193,10 @@ pub enum Action {
     /// Kiosk mode: forget everything (answers, plan choices, language, notices) and show the
     /// welcome screen in the clinic's language (given), for the next patient.
     Wipe(String),
+    /// Kiosk mode: a wrong staff-exit code was typed at this time (ms since the epoch).
+    StaffCodeRefused(f64),
+    /// Staff leave kiosk mode: a [`Action::Wipe`] and kiosk mode off.
+    LeaveKiosk(String),
 }
 
 impl ConsultState {
@@ -205,6 +213,23 @@ impl ConsultState {
             plan_start: None,
             plan_toggled: Vec::new(),
             idle_warning: false,
+            kiosk: KioskState::default(),
+        }
+    }
+
+    /// This state with kiosk mode on (`true`) or off, as the clinic's configuration says.
+    pub fn in_kiosk(self, active: bool) -> ConsultState {
+        ConsultState {
+            kiosk: KioskState::new(active),
+            ..self
+        }
+    }
+
+    /// A fresh consultation in `lang` for the next patient, in the same kiosk mode.
+    fn next_patient(&self, lang: String) -> ConsultState {
+        ConsultState {
+            kiosk: self.kiosk,
+            ..ConsultState::new(self.catalog.clone(), lang)
         }
     }
 
@@ -407,7 +432,7 @@ impl Reducible for ConsultState {
             },
             Action::ClearAnswers => ConsultState {
                 notice: Some(Notice::AnswersCleared),
-                ..ConsultState::new(self.catalog.clone(), self.lang.clone())
+                ..self.next_patient(self.lang.clone())
             },
             Action::DismissNotice => ConsultState {
                 notice: None,
@@ -435,16 +460,19 @@ impl Reducible for ConsultState {
                 idle_warning: true,
                 ..(*self).clone()
             },
-            Action::Idle(lang) if !self.is_fresh(&lang) => {
-                ConsultState::new(self.catalog.clone(), lang)
-            }
+            Action::Idle(lang) if !self.is_fresh(&lang) => self.next_patient(lang),
             Action::Idle(_) => return self,
             Action::StillHere if self.idle_warning => ConsultState {
                 idle_warning: false,
                 ..(*self).clone()
             },
             Action::StillHere => return self,
-            Action::Wipe(lang) => ConsultState::new(self.catalog.clone(), lang),
+            Action::Wipe(lang) => self.next_patient(lang),
+            Action::StaffCodeRefused(now_ms) => ConsultState {
+                kiosk: self.kiosk.after_wrong_code(now_ms),
+                ..(*self).clone()
+            },
+            Action::LeaveKiosk(lang) => ConsultState::new(self.catalog.clone(), lang),
         };
         Rc::new(next)
     }
@@ -526,5 +554,31 @@ mod kiosk_tests {
         assert_eq!(*wiped, *fresh());
         assert!(!wiped.holds_patient_data());
         assert!(patient().holds_patient_data());
+    }
+
+    #[test]
+    fn the_next_patient_inherits_kiosk_mode_and_its_lock_but_leaving_ends_both() {
+        let now = 5_000_000.0;
+        let mut kiosk = Rc::new((*patient()).clone().in_kiosk(true));
+        for _ in 0..crate::app::kiosk::MAX_WRONG_CODES {
+            kiosk = kiosk.reduce(Action::StaffCodeRefused(now));
+        }
+        assert!(kiosk.kiosk.locked_at(now));
+        for action in [
+            Action::Wipe("en".into()),
+            Action::ClearAnswers,
+            Action::Idle("tr".into()),
+        ] {
+            let next = kiosk.clone().reduce(action.clone());
+            assert!(next.kiosk.active, "{action:?}");
+            assert!(next.kiosk.locked_at(now), "{action:?}");
+        }
+        let wiped = kiosk.clone().reduce(Action::Wipe("en".into()));
+        assert!(!wiped.holds_patient_data());
+        let left = kiosk.reduce(Action::LeaveKiosk("en".into()));
+        assert!(!left.kiosk.active);
+        assert!(!left.kiosk.locked_at(now));
+        assert!(!left.holds_patient_data());
+        assert_eq!(*left, *fresh());
     }
 }

@@ -48,19 +48,23 @@ pub fn app(props: &AppProps) -> Html {
         );
     }
     let initial = props.initial.clone();
-    let consult: Consult = use_reducer(move || match initial {
-        Some(state) => (*state).clone(),
-        None => ConsultState::new(Rc::new(builtin_catalog()), DEFAULT_LANG.into()),
+    let kiosk_configured = props.config.kiosk.enabled;
+    let consult: Consult = use_reducer(move || {
+        let state = match initial {
+            Some(state) => (*state).clone(),
+            None => ConsultState::new(Rc::new(builtin_catalog()), DEFAULT_LANG.into()),
+        };
+        state.in_kiosk(kiosk_configured)
     });
+    let config = props.config.clone();
     let KioskControls {
-        config,
+        kiosk,
         default_lang,
         staff_open,
         long_press,
         leave,
         close_staff,
-    } = use_kiosk(props.config.clone(), &consult);
-    let kiosk = config.kiosk.enabled;
+    } = use_kiosk(config.clone(), &consult);
     let root = use_node_ref();
     use_persistence(&consult, kiosk);
     // A kiosk takes a new version by itself, so only once the widget is fresh for the next

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::config::clinic::Clinic;
-use crate::hooks::use_config;
+use crate::hooks::use_consult;
 use crate::host::browser::encode_component;
 use crate::i18n::{t, tf};
 
@@ -46,7 +46,7 @@ pub fn booking(props: &BookingProps) -> Html {
     let clinic = &props.clinic;
     // A kiosk tablet opens no links: the patient takes the results (and these contacts) to
     // their own phone through the QR code.
-    if use_config().kiosk.enabled {
+    if use_consult().kiosk.active {
         return html! {
             <section class="sc-booking" aria-labelledby="sc-booking-title" data-kiosk-booking="">
                 <h2 id="sc-booking-title">{ t(lang, "book_title") }</h2>

@@ -131,7 +131,7 @@ pub fn results() -> Html {
             <SharePanel />
             <div class="sc-actions sc-no-print">
                 // A waiting-room tablet prints nothing: paper with health data would stay behind.
-                if !config.kiosk.enabled {
+                if !consult.kiosk.active {
                     <button type="button" class="sc-button sc-secondary" onclick={Callback::from(|_| browser::print())}>
                         { t(lang, "print") }
                     </button>

@@ -6,7 +6,7 @@ use crate::app::kiosk::without_kiosk_param;
 use crate::app::qr::qr_svg;
 use crate::app::share;
 use crate::hooks::host::use_page_url;
-use crate::hooks::{use_config, use_consult, use_outcome};
+use crate::hooks::{use_consult, use_outcome};
 use crate::host::browser;
 use crate::i18n::t;
 
@@ -14,7 +14,7 @@ use crate::i18n::t;
 #[component(SharePanel)]
 pub fn share_panel() -> Html {
     let consult = use_consult();
-    let kiosk = use_config().kiosk.enabled;
+    let kiosk = consult.kiosk.active;
     let lang = consult.lang.clone();
     let copied = use_state(|| None::<bool>);
     // The link opens the normal widget on the patient's phone, never kiosk mode.

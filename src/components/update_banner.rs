@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::hooks::{use_config, use_consult};
+use crate::hooks::use_consult;
 use crate::host::offline;
 use crate::i18n::t;
 
@@ -21,7 +21,7 @@ pub struct UpdateStatus {
 pub fn update_banner() -> Html {
     let consult = use_consult();
     let status = use_context::<UpdateStatus>().unwrap_or_default();
-    let kiosk = use_config().kiosk.enabled;
+    let kiosk = consult.kiosk.active;
     let lang = consult.lang.as_str();
     if !status.ready || kiosk {
         return Html::default();

@@ -1,6 +1,6 @@
-//! Kiosk mode as the root component uses it: the configuration in force (kiosk mode off once
-//! staff left it), the clinic's language for the next patient, the idle timer, and the staff
-//! exit's state and handlers.
+//! Kiosk mode as the root component uses it: whether it is on (the reducer's
+//! [`KioskState`](crate::app::kiosk::KioskState), off once staff left it), the clinic's
+//! language for the next patient, the idle timer, and the staff exit's state and handlers.
 
 use std::rc::Rc;
 
@@ -16,8 +16,8 @@ use crate::host::browser;
 
 /// What [`use_kiosk`] gives the root component.
 pub struct KioskControls {
-    /// The clinic configuration, with kiosk mode off once staff left it.
-    pub config: Rc<Config>,
+    /// Whether kiosk mode is on.
+    pub kiosk: bool,
     /// The language a new patient starts in.
     pub default_lang: Rc<String>,
     /// Whether the staff dialog is open.
@@ -34,15 +34,7 @@ pub struct KioskControls {
 /// only while kiosk mode is on.
 #[hook]
 pub fn use_kiosk(config: Rc<Config>, consult: &Consult) -> KioskControls {
-    // Staff can leave kiosk mode (until the page is opened again).
-    let kiosk_left = use_state(|| false);
-    let config = use_memo((config, *kiosk_left), |(config, left)| {
-        let mut config = (**config).clone();
-        config.kiosk.enabled &= !left;
-        Rc::new(config)
-    });
-    let config: Rc<Config> = (*config).clone();
-    let kiosk = config.kiosk.enabled;
+    let kiosk = consult.kiosk.active;
     let default_lang = {
         let catalog = consult.catalog.clone();
         use_memo(config.clone(), move |config| {
@@ -65,13 +57,11 @@ pub fn use_kiosk(config: Rc<Config>, consult: &Consult) -> KioskControls {
         use_long_press(kiosk, Callback::from(move |_| open.set(true)))
     };
     let leave = {
-        let (consult, kiosk_left, open) =
-            (consult.clone(), kiosk_left.setter(), staff_open.setter());
+        let (consult, open) = (consult.clone(), staff_open.setter());
         let lang = (*default_lang).clone();
         Callback::from(move |_| {
-            consult.dispatch(Action::Wipe(lang.clone()));
+            consult.dispatch(Action::LeaveKiosk(lang.clone()));
             open.set(false);
-            kiosk_left.set(true);
             browser::replace_query(&Query::parse(&browser::query()).without(KIOSK_PARAM));
             crate::host::offline::link_manifest(false);
         })
@@ -81,7 +71,7 @@ pub fn use_kiosk(config: Rc<Config>, consult: &Consult) -> KioskControls {
         Callback::from(move |_| open.set(false))
     };
     KioskControls {
-        config,
+        kiosk,
         default_lang,
         staff_open: *staff_open,
         long_press,

@@ -140,14 +140,10 @@ overflow:visible!important;transform:none!important;background:none!important;bo
 margin:0!important;padding:0!important;border:0!important;inline-size:auto!important;block-size:auto!important;\
 max-block-size:none!important;overflow:visible!important;transform:none!important}}";
 
-thread_local! {
-    static HOST_PRINT_SHEET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
 /// Adds [`HOST_PRINT_CSS`] to the document's adopted stylesheets, once. `false` when the
 /// browser has no constructable stylesheets (the whole page then prints, as before).
 fn adopt_host_print_sheet(document: &web_sys::Document) -> bool {
-    if HOST_PRINT_SHEET.with(std::cell::Cell::get) {
+    if crate::host::with_host(|host| host.print_sheet_adopted) {
         return true;
     }
     let adopted = (|| {
@@ -167,7 +163,7 @@ fn adopt_host_print_sheet(document: &web_sys::Document) -> bool {
         Reflect::set(document, &key, &sheets).ok()
     })()
     .unwrap_or(false);
-    HOST_PRINT_SHEET.with(|done| done.set(adopted));
+    crate::host::with_host(|host| host.print_sheet_adopted = adopted);
     adopted
 }
 

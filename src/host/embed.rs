@@ -13,13 +13,12 @@
 //! answers only when the clinic set `embed.events_include_answers`) and `consult:booking`
 //! (which channel). The details are built by pure functions, tested natively.
 
-use std::cell::RefCell;
-
 use skin_consult_engine::json::{object, Value};
 use skin_consult_engine::{Answers, Assessment};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use crate::config::Config;
+use crate::host::with_host;
 
 /// The `source` field of every message the widget posts to a parent page.
 pub const MESSAGE_SOURCE: &str = "skin-consult";
@@ -116,65 +115,63 @@ pub fn height_message(height: f64) -> Value {
     ])
 }
 
-struct Host {
-    mode: Mode,
+/// How the widget is embedded, found once at start-up and kept by the [host](crate::host).
+pub struct Embedding {
+    /// Where the widget runs.
+    pub mode: Mode,
     mount: web_sys::Element,
     /// The parent origin messages go to (iframe mode only).
     target: Option<String>,
 }
 
-thread_local! {
-    static HOST: RefCell<Option<Host>> = const { RefCell::new(None) };
-}
-
-/// Records how the widget is embedded; called once by [`crate::start`]. Until then (e.g. in
-/// isolated component tests) the widget behaves as its own page and emits nothing.
-pub fn install(mount: &web_sys::Element, config: &Config) -> Mode {
-    let window = gloo::utils::window();
-    let framed = window
-        .parent()
-        .ok()
-        .flatten()
-        .is_some_and(|parent| !js_sys::Object::is(&parent, &window));
-    let mode = detect_mode(framed, mount.has_attribute("data-sc-page"));
-    let own = window.location().origin().unwrap_or_default();
-    let target = (mode == Mode::Iframe)
-        .then(|| {
-            parent_target(
-                parent_origin().as_deref(),
-                &own,
-                &config.embed.parent_origins,
-            )
-        })
-        .flatten();
-    HOST.with(|host| {
-        *host.borrow_mut() = Some(Host {
+impl Embedding {
+    /// Finds how the widget mounted in `mount` is embedded, and where it may post to.
+    pub fn detect(mount: &web_sys::Element, config: &Config) -> Embedding {
+        let window = gloo::utils::window();
+        let framed = window
+            .parent()
+            .ok()
+            .flatten()
+            .is_some_and(|parent| !js_sys::Object::is(&parent, &window));
+        let mode = detect_mode(framed, mount.has_attribute("data-sc-page"));
+        let own = window.location().origin().unwrap_or_default();
+        let target = (mode == Mode::Iframe)
+            .then(|| {
+                parent_target(
+                    parent_origin().as_deref(),
+                    &own,
+                    &config.embed.parent_origins,
+                )
+            })
+            .flatten();
+        Embedding {
             mode,
             mount: mount.clone(),
             target,
-        })
-    });
-    mode
+        }
+    }
+}
+
+/// The mode and mount element the host recorded, if it was installed.
+fn embedding() -> Option<(Mode, web_sys::Element, Option<String>)> {
+    with_host(|host| {
+        host.embedding
+            .as_ref()
+            .map(|e| (e.mode, e.mount.clone(), e.target.clone()))
+    })
 }
 
 /// Whether the widget may change the document itself (e.g. `<html lang>`): only on its own
 /// page or in its own frame, never on a clinic's page.
 pub fn owns_document() -> bool {
-    HOST.with(|host| {
-        host.borrow()
-            .as_ref()
-            .is_none_or(|h| h.mode != Mode::Direct)
-    })
+    embedding().is_none_or(|(mode, _, _)| mode != Mode::Direct)
 }
 
 /// The mount element when the widget is mounted into a clinic's page (direct mode).
 pub fn direct_mount() -> Option<web_sys::Element> {
-    HOST.with(|host| {
-        host.borrow()
-            .as_ref()
-            .filter(|h| h.mode == Mode::Direct)
-            .map(|h| h.mount.clone())
-    })
+    embedding()
+        .filter(|(mode, _, _)| *mode == Mode::Direct)
+        .map(|(_, mount, _)| mount)
 }
 
 /// The parent page's origin as the browser reports it.
@@ -191,25 +188,21 @@ fn parent_origin() -> Option<String> {
 }
 
 fn post(message: &Value) {
-    HOST.with(|host| {
-        let host = host.borrow();
-        let Some(target) = host.as_ref().and_then(|h| h.target.as_deref()) else {
-            return;
-        };
-        let parent = gloo::utils::window().parent().ok().flatten();
-        if let (Some(parent), Ok(data)) = (parent, js_sys::JSON::parse(&message.to_string())) {
-            let _ = parent.post_message(&data, target);
-        }
-    });
+    let Some(target) = embedding().and_then(|(_, _, target)| target) else {
+        return;
+    };
+    let parent = gloo::utils::window().parent().ok().flatten();
+    if let (Some(parent), Ok(data)) = (parent, js_sys::JSON::parse(&message.to_string())) {
+        let _ = parent.post_message(&data, &target);
+    }
 }
 
 /// Tells the host page about `name` with `detail`, as the mode requires.
 pub fn emit(name: &str, detail: &Value) {
-    let mode = HOST.with(|host| host.borrow().as_ref().map(|h| (h.mode, h.mount.clone())));
-    match mode {
+    match embedding() {
         None => {}
-        Some((Mode::Iframe, _)) => post(&event_message(name, detail)),
-        Some((_, mount)) => {
+        Some((Mode::Iframe, _, _)) => post(&event_message(name, detail)),
+        Some((_, mount, _)) => {
             let init = web_sys::CustomEventInit::new();
             init.set_bubbles(true);
             init.set_composed(true);
@@ -250,12 +243,9 @@ impl Drop for HeightReports {
 
 /// Starts the height reports when the widget runs in a frame with a known parent.
 pub fn report_height() -> Option<HeightReports> {
-    let mount = HOST.with(|host| {
-        host.borrow()
-            .as_ref()
-            .filter(|h| h.mode == Mode::Iframe && h.target.is_some())
-            .map(|h| h.mount.clone())
-    })?;
+    let mount = embedding()
+        .filter(|(mode, _, target)| *mode == Mode::Iframe && target.is_some())
+        .map(|(_, mount, _)| mount)?;
     let measured = mount.clone();
     let report = Closure::<dyn FnMut()>::new(move || {
         let bottom = measured.get_bounding_client_rect().bottom();

@@ -7,23 +7,19 @@
 //! serves stale files) and only on the widget's own page (`data-sc-page` on the mount
 //! element), never on a clinic page that embeds the widget.
 
-use std::cell::RefCell;
-
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 use yew::Callback;
 
+use crate::host::with_host;
+
 /// The service worker file, relative to the page (so a sub-path deployment works).
 pub const SCRIPT: &str = "./sw.js";
 
 /// How often a tablet left on the welcome screen asks for a new version.
 pub const CHECK_EVERY_MS: u32 = 60 * 60 * 1000;
-
-thread_local! {
-    static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
-}
 
 fn container() -> Option<ServiceWorkerContainer> {
     let navigator = web_sys::window()?.navigator();
@@ -85,7 +81,7 @@ pub fn register(on_update: Callback<()>) {
             return;
         };
         // Stored first: a version found waiting may be applied as soon as it is reported.
-        REGISTRATION.with(|r| *r.borrow_mut() = Some(registration.clone()));
+        with_host(|host| host.registration = Some(registration.clone()));
         let controlled = container.controller().is_some();
         if controlled && registration.waiting().is_some() {
             on_update.emit(());
@@ -134,7 +130,7 @@ pub fn after_next_paint(task: impl FnOnce() + 'static) {
 
 /// Asks the server for a new version (quietly does nothing offline).
 pub fn check_for_update() {
-    let Some(registration) = REGISTRATION.with(|r| r.borrow().clone()) else {
+    let Some(registration) = with_host(|host| host.registration.clone()) else {
         return;
     };
     if let Ok(promise) = registration.update() {
@@ -149,7 +145,8 @@ pub fn apply_update() {
     let Some(container) = container() else {
         return;
     };
-    let Some(waiting) = REGISTRATION.with(|r| r.borrow().as_ref().and_then(|r| r.waiting())) else {
+    let Some(waiting) = with_host(|host| host.registration.as_ref().and_then(|r| r.waiting()))
+    else {
         return;
     };
     EventListener::once(&container, "controllerchange", |_| {

@@ -1,25 +1,14 @@
 //! The staff exit of kiosk mode: a dialog that leaves kiosk mode, after the clinic's
-//! `kiosk.exit_code` when it set one. After [`MAX_WRONG_CODES`] wrong codes in a row the
-//! dialog refuses every code for [`LOCKOUT_MS`], so a patient cannot try codes one by one.
-
-use std::cell::Cell;
+//! `kiosk.exit_code` when it set one. After a few wrong codes in a row it refuses every code
+//! for a while; the count is the reducer's [`KioskState`], so closing the dialog does not
+//! reset it.
 
 use yew::prelude::*;
 
+use crate::app::kiosk::KioskState;
+use crate::app::state::Action;
 use crate::hooks::use_consult;
 use crate::i18n::t;
-
-/// Wrong codes in a row that lock the staff exit.
-pub const MAX_WRONG_CODES: u32 = 5;
-
-/// How long the staff exit stays locked after [`MAX_WRONG_CODES`] wrong codes.
-pub const LOCKOUT_MS: f64 = 60_000.0;
-
-thread_local! {
-    // Outside the dialog, which is rebuilt each time it opens: closing it must not reset the count.
-    static WRONG_CODES: Cell<u32> = const { Cell::new(0) };
-    static LOCKED_UNTIL: Cell<f64> = const { Cell::new(0.0) };
-}
 
 /// What the dialog says under the code field.
 #[derive(Clone, Copy, PartialEq)]
@@ -29,23 +18,17 @@ enum CodeError {
     Locked,
 }
 
-/// Checks a typed code against the clinic's, counting wrong ones; `now` in ms since the epoch.
-fn check_code(expected: &str, typed: &str, now: f64) -> CodeError {
-    if now < LOCKED_UNTIL.get() {
-        return CodeError::Locked;
+/// What typing `typed` at `now_ms` gives when the clinic's code is `expected`, under `kiosk`.
+fn check_code(kiosk: &KioskState, expected: &str, typed: &str, now_ms: f64) -> CodeError {
+    if kiosk.locked_at(now_ms) {
+        CodeError::Locked
+    } else if expected == typed.trim() {
+        CodeError::None
+    } else if kiosk.after_wrong_code(now_ms).locked_at(now_ms) {
+        CodeError::Locked
+    } else {
+        CodeError::Wrong
     }
-    if expected == typed.trim() {
-        WRONG_CODES.set(0);
-        return CodeError::None;
-    }
-    let wrong = WRONG_CODES.get() + 1;
-    if wrong >= MAX_WRONG_CODES {
-        WRONG_CODES.set(0);
-        LOCKED_UNTIL.set(now + LOCKOUT_MS);
-        return CodeError::Locked;
-    }
-    WRONG_CODES.set(wrong);
-    CodeError::Wrong
 }
 
 /// Properties of [`StaffExit`].
@@ -90,16 +73,22 @@ pub fn staff_exit(props: &StaffExitProps) -> Html {
         })
     };
     let onsubmit = {
-        let (typed, error) = (typed.clone(), error.clone());
+        let (typed, error, consult) = (typed.clone(), error.clone(), consult.clone());
         let (code, on_exit) = (props.exit_code.clone(), props.on_exit.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            let now = js_sys::Date::now();
             match code
                 .as_deref()
-                .map(|code| check_code(code, &typed, js_sys::Date::now()))
+                .map(|code| check_code(&consult.kiosk, code, &typed, now))
             {
                 None | Some(CodeError::None) => on_exit.emit(()),
-                Some(refused) => error.set(refused),
+                Some(refused) => {
+                    if !consult.kiosk.locked_at(now) {
+                        consult.dispatch(Action::StaffCodeRefused(now));
+                    }
+                    error.set(refused);
+                }
             }
         })
     };
@@ -138,21 +127,19 @@ pub fn staff_exit(props: &StaffExitProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::kiosk::{LOCKOUT_MS, MAX_WRONG_CODES};
 
     #[test]
     fn wrong_codes_lock_the_exit_for_a_while_even_for_the_right_code() {
         let t0 = 1_000_000.0;
+        let mut kiosk = KioskState::new(true);
         for _ in 1..MAX_WRONG_CODES {
-            assert!(check_code("2468", "1111", t0) == CodeError::Wrong);
+            assert!(check_code(&kiosk, "2468", "1111", t0) == CodeError::Wrong);
+            kiosk = kiosk.after_wrong_code(t0);
         }
-        assert!(check_code("2468", "1111", t0) == CodeError::Locked);
-        assert!(check_code("2468", "2468", t0 + LOCKOUT_MS - 1.0) == CodeError::Locked);
-        assert!(check_code("2468", " 2468 ", t0 + LOCKOUT_MS) == CodeError::None);
-        // The right code starts the count again.
-        for _ in 1..MAX_WRONG_CODES {
-            assert!(check_code("2468", "", t0 + LOCKOUT_MS) == CodeError::Wrong);
-        }
-        assert!(check_code("2468", "2468", t0 + LOCKOUT_MS) == CodeError::None);
-        assert!(check_code("2468", "1", t0 + LOCKOUT_MS) == CodeError::Wrong);
+        assert!(check_code(&kiosk, "2468", "1111", t0) == CodeError::Locked);
+        kiosk = kiosk.after_wrong_code(t0);
+        assert!(check_code(&kiosk, "2468", "2468", t0 + LOCKOUT_MS - 1.0) == CodeError::Locked);
+        assert!(check_code(&kiosk, "2468", " 2468 ", t0 + LOCKOUT_MS) == CodeError::None);
     }
 }
