@@ -8,9 +8,11 @@ use skin_consult::config::{
     MAX_CONFIG_LEN,
 };
 use skin_consult_engine::{
-    assess, builtin_catalog, describe_plan, Answer, Answers, Catalog, Date, DayRange, Phase,
-    Schedule, Session,
+    assess, builtin_catalog, describe_plan, Catalog, Date, DayRange, Phase, Schedule, Session,
 };
+
+mod common;
+use common::typical_patient;
 
 fn parse(json: &str) -> (Config, Vec<String>) {
     let (config, errors) = parse_config(json, &builtin_catalog());
@@ -189,46 +191,6 @@ fn hostile_strings_are_kept_as_plain_text() {
 // ---------------------------------------------------------------------------------------------
 // Catalog overrides (`catalog.procedures.<id>`): reviewed, limited, checked by the engine
 // ---------------------------------------------------------------------------------------------
-
-/// The typical patient of the end-to-end tests: 28, combination skin, mild acne, pores and
-/// dullness, no professional facial before, nothing that rules a treatment out.
-fn typical_patient() -> Answers {
-    let mut answers = Answers::new()
-        .with("age", Answer::Number(28))
-        .with("skin_type", Answer::Choice("combination".into()))
-        .with(
-            "concerns",
-            Answer::Choices(vec![
-                "acne".into(),
-                "blackheads_pores".into(),
-                "dullness".into(),
-            ]),
-        )
-        .with("acne_severity", Answer::Choice("mild".into()))
-        .with("makeup", Answer::Choice("light_daily".into()))
-        .with("facial_before", Answer::YesNo(false))
-        .with("sun_burn", Answer::Choice("type_3".into()))
-        .with("downtime", Answer::Choice("few_days".into()));
-    for no in [
-        "recent_tan",
-        "pregnant",
-        "isotretinoin",
-        "active_skin_problem",
-        "cold_sores",
-        "keloid",
-        "blood_thinners",
-        "neuromuscular",
-        "immune",
-        "retinoid_use",
-        "smoking",
-    ] {
-        answers = answers.with(no, Answer::YesNo(false));
-    }
-    for none in ["allergies", "recent_procedures", "warning_signs"] {
-        answers = answers.with(none, Answer::Choices(vec!["none".into()]));
-    }
-    answers
-}
 
 /// The plan the typical patient gets for `id` with `catalog`, as the card phrases it.
 fn typical_plan(catalog: &Catalog, id: &str) -> String {

@@ -485,3 +485,58 @@ fn an_early_warning_sign_ends_the_questionnaire_and_untick_resumes_it() {
     assert_eq!(rest.len(), total - 4);
     assert_eq!(rest[0], "makeup");
 }
+
+#[test]
+fn the_outcome_dates_the_plan_once_or_says_why_not() {
+    use skin_consult::app::outcome::{Outcome, PlanDates, PlanProblem};
+    use skin_consult::config::Config;
+    use skin_consult_engine::Date;
+    let catalog = builtin_catalog();
+    let config = Config::default();
+    let today = Date::from_ymd(2026, 11, 23).unwrap();
+    let monday = Date::from_ymd(2026, 11, 30).unwrap();
+    let derive = |toggled: &[String], start: Result<Date, String>| {
+        let dates = PlanDates { start, today };
+        Outcome::derive(
+            &catalog,
+            &config,
+            common::typical_patient(),
+            toggled,
+            &dates,
+        )
+    };
+
+    let outcome = derive(&[], Ok(monday));
+    let plan = outcome
+        .dated_plan
+        .as_ref()
+        .expect("the default plan is dated");
+    assert_eq!(plan.start, monday);
+    let dated: Vec<&str> = plan
+        .sessions
+        .iter()
+        .map(|s| s.procedure_id.as_str())
+        .collect();
+    assert!(!dated.is_empty());
+    // Only what is in the plan gets dates.
+    assert!(
+        dated
+            .iter()
+            .all(|id| outcome.in_plan.iter().any(|p| p == id)),
+        "{dated:?}"
+    );
+
+    let cases = [
+        (Err("2026-02-30".to_string()), PlanProblem::StartNotADate),
+        (
+            Ok(Date::from_ymd(2026, 11, 22).unwrap()),
+            PlanProblem::StartInPast,
+        ),
+    ];
+    for (start, problem) in cases {
+        assert_eq!(derive(&[], start).dated_plan.err(), Some(problem));
+    }
+    let nothing = derive(&outcome.in_plan, Ok(monday));
+    assert!(nothing.in_plan.is_empty());
+    assert_eq!(nothing.dated_plan.err(), Some(PlanProblem::NothingSelected));
+}

@@ -83,19 +83,37 @@ fn every_hook_lives_in_the_hooks_folder() {
 }
 
 #[test]
-fn components_read_no_browser_state_while_rendering() {
-    // Reads belong in hooks (read once, e.g. `use_today`); components may still call the host
-    // from event handlers (print, download, copy).
-    let found = offending(
-        &["components"],
-        &[
-            "browser::today",
-            "browser::page_url",
-            "browser::query",
-            "browser::fragment",
-            "browser::read_storage",
-            "browser::preferred_languages",
-        ],
-    );
+fn components_call_the_host_only_from_handlers_and_effects() {
+    // Reads and formatting belong in hooks (once per change, e.g. `use_today`,
+    // `use_month_headings`); components call only these host services, each from an event
+    // handler (print, download, copy, the clock at the click) or an effect (the page's language).
+    const FROM_HANDLERS_AND_EFFECTS: [&str; 6] = [
+        "print",
+        "now_ms",
+        "download",
+        "copy_to_clipboard",
+        "now_utc",
+        "set_document_lang",
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/components");
+    let mut found = Vec::new();
+    for file in sources(&root) {
+        let text = fs::read_to_string(&file).unwrap();
+        for line in text.lines() {
+            let code = line.split("//").next().unwrap_or("");
+            for (at, _) in code.match_indices("browser::") {
+                let name: String = code[at + "browser::".len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !FROM_HANDLERS_AND_EFFECTS.contains(&name.as_str()) {
+                    found.push(format!("{}: {}", file.display(), line.trim()));
+                }
+            }
+            if code.contains("host::browser::{") || code.contains("js_sys::") {
+                found.push(format!("{}: {}", file.display(), line.trim()));
+            }
+        }
+    }
     assert!(found.is_empty(), "{found:#?}");
 }

@@ -51,6 +51,23 @@ impl Query {
 
 /// Percent-decodes `text` as a form value (`+` is a space); a malformed escape stays as written
 /// and bytes that are not UTF-8 become U+FFFD.
+/// Percent-encodes `text` for a URL query value as `encodeURIComponent` does: every UTF-8
+/// byte except ASCII letters, digits and `-_.!~*'()` becomes `%XX`.
+pub fn encode_component(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 0xF)] as char);
+        }
+    }
+    out
+}
+
 fn decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -80,6 +97,22 @@ fn decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_percent_encoded_as_encode_uri_component_does() {
+        let cases = [
+            ("", ""),
+            ("abc-XYZ_09.!~*'()", "abc-XYZ_09.!~*'()"),
+            ("a b&c=d?e#f/g+h", "a%20b%26c%3Dd%3Fe%23f%2Fg%2Bh"),
+            ("Güzellik %", "G%C3%BCzellik%20%25"),
+            ("line\nbreak", "line%0Abreak"),
+            ("😀", "%F0%9F%98%80"),
+        ];
+        for (text, encoded) in cases {
+            assert_eq!(encode_component(text), encoded, "{text}");
+            assert_eq!(decode(encoded), text, "{encoded}");
+        }
+    }
 
     #[test]
     fn names_and_values_are_percent_decoded() {

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::query::encode_component;
 use crate::config::clinic::Clinic;
 use crate::hooks::use_consult;
-use crate::host::browser::encode_component;
 use crate::i18n::{t, tf};
 
 /// Properties of [`Booking`].

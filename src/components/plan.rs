@@ -1,9 +1,9 @@
 //! The treatment plan: pick a start date and the treatments, see them dated month by month
 //! for a year, and take the dates into a calendar app as an `.ics` file.
 
-use skin_consult_engine::{
-    schedule, to_ics, Plan, ProcedureResult, ScheduleError, DEFAULT_HORIZON_DAYS,
-};
+use std::rc::Rc;
+
+use skin_consult_engine::{to_ics, ProcedureResult};
 use yew::prelude::*;
 
 use super::plan_overview::PlanOverview;
@@ -36,31 +36,12 @@ pub fn plan_section(props: &PlanProps) -> Html {
         .collect();
     let outcome = use_outcome();
     let selected = &outcome.in_plan;
-    let chosen: Vec<(&str, &Plan)> = props
-        .suggested
-        .iter()
-        .filter(|r| selected.contains(&r.procedure_id))
-        .filter_map(|r| Some((r.procedure_id.as_str(), r.plan.as_ref()?)))
-        .collect();
     let start = consult.plan_start_date(today);
-    let dated = start
-        .clone()
-        .map_err(|_| t(lang, "plan_error_date"))
-        .and_then(|start| {
-            schedule(
-                &consult.catalog,
-                &chosen,
-                today,
-                start,
-                DEFAULT_HORIZON_DAYS,
-            )
-            .map_err(|e| match e {
-                ScheduleError::StartInPast { .. } => t(lang, "plan_error_past"),
-                ScheduleError::NothingSelected => t(lang, "plan_error_none"),
-                _ => t(lang, "plan_error_nothing"),
-            })
-        });
-    let estimate = use_plan_estimate(dated.clone().ok());
+    let dated = outcome
+        .dated_plan
+        .as_ref()
+        .map_err(|p| t(lang, p.text_key()));
+    let estimate = use_plan_estimate(outcome.clone());
     let on_date = {
         let consult = consult.clone();
         Callback::from(move |e: Event| {
@@ -75,7 +56,7 @@ pub fn plan_section(props: &PlanProps) -> Html {
     };
     // The calendar file is built at the click: its DTSTAMP is the moment it was made.
     let download = dated.as_ref().ok().map(|plan| {
-        let (plan, catalog, lang) = (plan.clone(), consult.catalog.clone(), lang.to_string());
+        let (plan, catalog, lang) = (Rc::clone(plan), consult.catalog.clone(), lang.to_string());
         let clinic = config.clinic.display_name(&lang);
         Callback::from(move |_| {
             let ics = browser::now_utc()
@@ -120,7 +101,7 @@ pub fn plan_section(props: &PlanProps) -> Html {
             { match &dated {
                 Ok(plan) => html! {
                     <>
-                        <PlanOverview schedule={plan.clone()} />
+                        <PlanOverview schedule={Rc::clone(plan)} />
                         if let Some(estimate) = estimate.as_ref() {
                             <div class="sc-estimate" data-plan-estimate="">
                                 <p><strong>{ estimate.total.clone() }</strong></p>
@@ -133,7 +114,7 @@ pub fn plan_section(props: &PlanProps) -> Html {
                         // The table is the year at a glance; the dates and why open on a tap.
                         <details class="sc-dates" data-plan-dates="">
                             <summary>{ tf(lang, "plan_dates", &[("count", &plan.sessions.len().to_string())]) }</summary>
-                            <Timeline schedule={plan.clone()} />
+                            <Timeline schedule={Rc::clone(plan)} />
                         </details>
                     </>
                 },

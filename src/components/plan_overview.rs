@@ -1,18 +1,20 @@
 //! The plan at a glance: a small table of treatments by month, above the dated list. A real
 //! `<table>` with headers, so a screen reader reads "month, treatment, sessions".
 
+use std::rc::Rc;
+
 use skin_consult_engine::{Phase, Schedule};
 use yew::prelude::*;
 
+use crate::hooks::host::use_month_headings;
 use crate::hooks::{use_config, use_consult};
-use crate::host::browser;
-use crate::i18n::{capitalize_first, t};
+use crate::i18n::t;
 
 /// Properties of [`PlanOverview`].
 #[derive(Properties, PartialEq)]
 pub struct PlanOverviewProps {
     /// The dated plan.
-    pub schedule: Schedule,
+    pub schedule: Rc<Schedule>,
 }
 
 /// Treatments (columns) by month (rows): how many sessions, or "review".
@@ -39,6 +41,10 @@ pub fn plan_overview(props: &PlanOverviewProps) -> Html {
         }
         day = day.add_days(1);
     }
+    let headings = use_month_headings(
+        months.iter().map(|m| (m.year(), m.month())).collect(),
+        lang.to_string(),
+    );
     let cell = |month: &skin_consult_engine::Date, id: &str| {
         let here: Vec<_> = plan
             .sessions
@@ -69,9 +75,9 @@ pub fn plan_overview(props: &PlanOverviewProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for months.iter().map(|m| html! {
+                    { for months.iter().zip(headings.iter()).map(|(m, heading)| html! {
                         <tr>
-                            <th scope="row">{ capitalize_first(&browser::month_and_year(*m, lang), lang) }</th>
+                            <th scope="row">{ heading }</th>
                             { for procedures.iter().map(|id| html! { <td>{ cell(m, id) }</td> }) }
                         </tr>
                     }) }

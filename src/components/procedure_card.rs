@@ -6,7 +6,6 @@ use skin_consult_engine::{describe_plan, ProcedureResult, Status};
 use yew::prelude::*;
 
 use crate::app::state::SharedCatalog;
-use crate::hooks::prices::use_price_labels;
 use crate::hooks::use_config;
 use crate::i18n::{capitalize_first, t, tf};
 
@@ -21,6 +20,9 @@ pub struct ProcedureCardProps {
     pub lang: AttrValue,
     /// The name to show (the clinic may replace the catalog's).
     pub name: AttrValue,
+    /// The clinic's price of a session ("From ₺2,500 a session"), when it shows one.
+    #[prop_or_default]
+    pub price: Option<AttrValue>,
 }
 
 /// The first clause of a summary ("A professional deep-cleansing facial ..."), for one line.
@@ -37,7 +39,6 @@ pub fn first_clause(summary: &str) -> &str {
 #[component(ProcedureCard)]
 pub fn procedure_card(props: &ProcedureCardProps) -> Html {
     let config = use_config();
-    let price_labels = use_price_labels();
     let lang = props.lang.as_str();
     let result = &props.result;
     let Some(procedure) = props.catalog.procedure(&result.procedure_id) else {
@@ -64,10 +65,7 @@ pub fn procedure_card(props: &ProcedureCardProps) -> Html {
         .as_ref()
         .filter(|_| detailed)
         .map(|plan| capitalize_first(&describe_plan(plan, props.catalog.locale(lang)), lang));
-    let price = price_labels
-        .get(&result.procedure_id)
-        .filter(|_| detailed)
-        .cloned();
+    let price = props.price.clone().filter(|_| detailed);
     let lead = result.reasons.first().map(|r| r.text.get(lang).to_string());
     html! {
         <article class="sc-card" data-procedure={procedure.id.clone()} data-status={result.status.as_str()}

@@ -12,6 +12,7 @@ use super::{
     referral::ReferralView, results_summary::ResultsSummary, share_panel::SharePanel,
 };
 use crate::app::state::Action;
+use crate::hooks::prices::use_price_labels;
 use crate::hooks::{use_config, use_consult, use_outcome};
 use crate::host::browser;
 use crate::i18n::{t, tf};
@@ -26,6 +27,8 @@ pub fn results() -> Html {
     let config = use_config();
     let lang = consult.lang.as_str();
     let outcome = use_outcome();
+    // Formatted once for all cards.
+    let price_labels = use_price_labels();
     let answers = &outcome.answers;
     let mention: Vec<String> = outcome
         .in_plan
@@ -44,23 +47,24 @@ pub fn results() -> Html {
         Assessment::Recommendations(_) => {
             let results = &outcome.offered;
             let card = |r: &ProcedureResult| {
+                let price = price_labels
+                    .get(&r.procedure_id)
+                    .map(|p| AttrValue::from(p.clone()));
                 html! {
                     <ProcedureCard catalog={consult.catalog.clone()} result={r.clone()} lang={consult.lang.clone()}
-                        name={config.procedure_name(&consult.catalog, &r.procedure_id, lang).to_string()} />
+                        name={config.procedure_name(&consult.catalog, &r.procedure_id, lang).to_string()} {price} />
                 }
             };
-            let of = |status: &str| -> Vec<&ProcedureResult> {
-                results
-                    .iter()
-                    .filter(|r| r.status.as_str() == status)
-                    .collect()
+            let of = |wanted: fn(&Status) -> bool| -> Vec<&ProcedureResult> {
+                results.iter().filter(|r| wanted(&r.status)).collect()
             };
             // The other groups are collapsed: their count says what is inside.
-            let group = |status: &str, key: &str| {
-                let cards = of(status);
-                if cards.is_empty() {
+            let group = |wanted: fn(&Status) -> bool, key: &str| {
+                let cards = of(wanted);
+                let Some(first) = cards.first() else {
                     return Html::default();
-                }
+                };
+                let status = first.status.as_str();
                 html! {
                     <section class={format!("sc-group sc-group-{status}")} aria-labelledby={format!("sc-group-{status}")}>
                         <details class="sc-group-details" data-group={status.to_string()}>
@@ -71,7 +75,10 @@ pub fn results() -> Html {
                     </section>
                 }
             };
-            let suggested: Vec<ProcedureResult> = of("suggested").into_iter().cloned().collect();
+            let suggested: Vec<ProcedureResult> = of(|s| *s == Status::Suggested)
+                .into_iter()
+                .cloned()
+                .collect();
             let none_suggested = suggested.is_empty();
             // "One of these" sits beside its cards: with the open ones, or under "More options".
             let alternatives_open = consult.catalog.scheduling.alternatives.iter().any(|g| {
@@ -109,9 +116,9 @@ pub fn results() -> Html {
                     if !none_suggested {
                         <PlanSection suggested={suggested.clone()} />
                     }
-                    { group("caution", "section_caution") }
-                    { group("deferred", "section_deferred") }
-                    { group("excluded", "section_excluded") }
+                    { group(|s| *s == Status::Caution, "section_caution") }
+                    { group(|s| matches!(s, Status::Deferred { .. }), "section_deferred") }
+                    { group(|s| *s == Status::Excluded, "section_excluded") }
                 </>
             }
         }

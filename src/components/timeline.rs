@@ -1,10 +1,12 @@
 //! A dated plan, month by month: sessions (and why any moved), home-care starts and pauses.
 
+use std::rc::Rc;
+
 use skin_consult_engine::{Date, Phase, Schedule};
 use yew::prelude::*;
 
+use crate::hooks::host::use_month_headings;
 use crate::hooks::{use_config, use_consult};
-use crate::host::browser;
 use crate::i18n::{t, tf};
 
 /// Months shown open; later months are folded.
@@ -14,7 +16,7 @@ const OPEN_MONTHS: usize = 3;
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     /// The dated plan.
-    pub schedule: Schedule,
+    pub schedule: Rc<Schedule>,
 }
 
 /// One entry of the timeline.
@@ -108,11 +110,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
             _ => months.push((key, vec![entry])),
         }
     }
-    let month = |entries: &Vec<Entry>| {
-        let heading = browser::month_and_year(entries[0].date, lang);
+    let headings = use_month_headings(
+        months.iter().map(|(key, _)| *key).collect(),
+        lang.to_string(),
+    );
+    let month = |heading: &String, entries: &Vec<Entry>| {
         html! {
             <li class="sc-month">
-                <h3>{ crate::i18n::capitalize_first(&heading, lang) }</h3>
+                <h3>{ heading }</h3>
                 <ul>
                     { for entries.iter().map(|e| html! {
                         <li class={format!("sc-entry sc-entry-{}", e.kind)} data-date={e.date.to_iso()} data-session-procedure={e.procedure.clone()}>
@@ -132,13 +137,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
     html! {
         <>
             <ol class="sc-timeline" data-sessions={plan.sessions.len().to_string()}>
-                { for months.iter().take(OPEN_MONTHS).map(|(_, entries)| month(entries)) }
+                { for months.iter().zip(headings.iter()).take(OPEN_MONTHS).map(|((_, entries), heading)| month(heading, entries)) }
             </ol>
             if later > 0 {
                 <details class="sc-later" data-plan-later="">
                     <summary>{ tf(lang, "plan_later", &[("count", &later.to_string())]) }</summary>
                     <ol class="sc-timeline-later" start={(OPEN_MONTHS + 1).to_string()}>
-                        { for months.iter().skip(OPEN_MONTHS).map(|(_, entries)| month(entries)) }
+                        { for months.iter().zip(headings.iter()).skip(OPEN_MONTHS).map(|((_, entries), heading)| month(heading, entries)) }
                     </ol>
                 </details>
             }

@@ -1,13 +1,15 @@
 //! The outcome hooks: [`use_derived_outcome`] computes the one [`Outcome`] at the root when
-//! the answers, the plan choices or the configuration change; [`use_outcome`] reads it.
+//! the answers, the plan choices, the plan's start or the configuration change;
+//! [`use_outcome`] reads it.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::Consult;
-use crate::app::outcome::Outcome;
+use crate::app::outcome::{Outcome, PlanDates};
 use crate::config::Config;
+use crate::hooks::host::use_today;
 
 /// The outcome as context, compared by identity: a new one is derived only when its inputs
 /// change, so comparing the whole assessment on every render would only cost time and code.
@@ -30,14 +32,20 @@ impl std::ops::Deref for SharedOutcome {
 /// Derives the outcome once per change (the root provides it as context).
 #[hook]
 pub fn use_derived_outcome(consult: &Consult, config: &Rc<Config>) -> SharedOutcome {
+    let today = use_today();
     let catalog = consult.catalog.clone();
+    let dates = PlanDates {
+        start: consult.plan_start_date(today),
+        today,
+    };
     let deps = (
         consult.effective_answers(),
         consult.plan_toggled.clone(),
         config.clone(),
+        dates,
     );
-    SharedOutcome(use_memo(deps, move |(answers, toggled, config)| {
-        Outcome::derive(&catalog, config, answers.clone(), toggled)
+    SharedOutcome(use_memo(deps, move |(answers, toggled, config, dates)| {
+        Outcome::derive(&catalog, config, answers.clone(), toggled, dates)
     }))
 }
 

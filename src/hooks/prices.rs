@@ -4,9 +4,10 @@
 
 use std::rc::Rc;
 
-use skin_consult_engine::{Schedule, StrMap};
+use skin_consult_engine::StrMap;
 use yew::prelude::*;
 
+use super::outcome::SharedOutcome;
 use super::{use_config, use_consult};
 use crate::config::{Estimate, PriceRange, Prices};
 use crate::host::browser::format_money;
@@ -66,17 +67,19 @@ pub struct EstimateText {
     pub unpriced: Vec<String>,
 }
 
-/// The estimate of the dated `plan` at the clinic's prices (`None` inside: no prices, or none
-/// of the plan's procedures has one).
+/// The estimate of the outcome's dated plan at the clinic's prices (`None` inside: no prices,
+/// no dated plan, or none of the plan's procedures has a price). Made again only when the
+/// outcome, the prices or the language change.
 #[hook]
-pub fn use_plan_estimate(plan: Option<Schedule>) -> Rc<Option<EstimateText>> {
+pub fn use_plan_estimate(outcome: SharedOutcome) -> Rc<Option<EstimateText>> {
     let config = use_config();
     let consult = use_consult();
     let catalog = consult.catalog.clone();
-    let deps = (plan, config.clone(), consult.lang.clone());
-    use_memo(deps, move |(plan, config, lang)| {
+    let deps = (outcome, config.clone(), consult.lang.clone());
+    use_memo(deps, move |(outcome, config, lang)| {
         let prices: &Prices = config.prices.as_ref()?;
-        let Estimate { from, to, unpriced } = prices.estimate(plan.as_ref()?)?;
+        let plan = outcome.dated_plan.as_ref().ok()?;
+        let Estimate { from, to, unpriced } = prices.estimate(plan)?;
         let range = money_range(from, to, &prices.currency, lang);
         Some(EstimateText {
             total: tf(lang, "plan_estimate", &[("total", &range)]),

@@ -373,6 +373,11 @@ pub fn today() -> skin_consult_engine::Date {
     })
 }
 
+/// Milliseconds since the epoch on the device clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
 /// The current moment in UTC, for calendar time stamps.
 pub fn now_utc() -> Option<skin_consult_engine::Timestamp> {
     let now = js_sys::Date::new_0();
@@ -418,21 +423,12 @@ pub fn format_money(cents: u64, currency: &str, lang: &str) -> String {
 }
 
 /// "December 2026" in `lang`, by the browser's own locale data.
-pub fn month_and_year(date: skin_consult_engine::Date, lang: &str) -> String {
-    let js_date = js_sys::Date::new_with_year_month_day(
-        date.year() as u32,
-        date.month() as i32 - 1,
-        date.day() as i32,
-    );
+pub fn month_and_year(year: i32, month: u32, lang: &str) -> String {
+    let js_date = js_sys::Date::new_with_year_month_day(year as u32, month as i32 - 1, 1);
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"month".into(), &"long".into());
     let _ = js_sys::Reflect::set(&options, &"year".into(), &"numeric".into());
     js_date.to_locale_date_string(lang, &options).into()
-}
-
-/// Percent-encodes `text` for a URL query value.
-pub fn encode_component(text: &str) -> String {
-    js_sys::encode_uri_component(text).into()
 }
 
 /// Offers `content` as a file download made in the browser (nothing leaves the device).

@@ -70,3 +70,43 @@ pub fn schema_accepts(json: &serde_json::Value) -> Result<(), String> {
         .map_err(|e| format!("the schema does not compile: {e}"))?;
     schemas.validate(json, index).map_err(|e| format!("{e:#}"))
 }
+
+/// The typical patient of the end-to-end tests: 28, combination skin, mild acne, pores and
+/// dullness, no professional facial before, nothing that rules a treatment out.
+pub fn typical_patient() -> Answers {
+    let mut answers = Answers::new()
+        .with("age", Answer::Number(28))
+        .with("skin_type", Answer::Choice("combination".into()))
+        .with(
+            "concerns",
+            Answer::Choices(vec![
+                "acne".into(),
+                "blackheads_pores".into(),
+                "dullness".into(),
+            ]),
+        )
+        .with("acne_severity", Answer::Choice("mild".into()))
+        .with("makeup", Answer::Choice("light_daily".into()))
+        .with("facial_before", Answer::YesNo(false))
+        .with("sun_burn", Answer::Choice("type_3".into()))
+        .with("downtime", Answer::Choice("few_days".into()));
+    for no in [
+        "recent_tan",
+        "pregnant",
+        "isotretinoin",
+        "active_skin_problem",
+        "cold_sores",
+        "keloid",
+        "blood_thinners",
+        "neuromuscular",
+        "immune",
+        "retinoid_use",
+        "smoking",
+    ] {
+        answers = answers.with(no, Answer::YesNo(false));
+    }
+    for none in ["allergies", "recent_procedures", "warning_signs"] {
+        answers = answers.with(none, Answer::Choices(vec!["none".into()]));
+    }
+    answers
+}

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::app::kiosk::KioskState;
 use crate::app::state::Action;
 use crate::hooks::use_consult;
+use crate::host::browser;
 use crate::i18n::t;
 
 /// What the dialog says under the code field.
@@ -77,7 +78,7 @@ pub fn staff_exit(props: &StaffExitProps) -> Html {
         let (code, on_exit) = (props.exit_code.clone(), props.on_exit.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let now = js_sys::Date::now();
+            let now = browser::now_ms();
             match code
                 .as_deref()
                 .map(|code| check_code(&consult.kiosk, code, &typed, now))
