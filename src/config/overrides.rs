@@ -8,17 +8,17 @@
 //!   rules, red flags, contraindications (`min_age`, `concerns`) and safety limits (`bounds`,
 //!   `min_gap_days`, `recovery_days`) are refused by path: they change only in the reviewed
 //!   catalog;
-//! * the overrides are merged into the built-in catalog's JSON and the result goes through
-//!   the engine's own decoding and every validation rule for procedures
-//!   ([`parse_catalog_procedures`]; nothing else can change), so an interval
+//! * the overrides are written into a copy of the decoded catalog, which then goes through
+//!   every validation rule of the engine for procedures ([`validate_procedures`]; nothing
+//!   else can change), so an interval
 //!   outside the catalog's bounds or sooner than its minimum gap, a count of zero or a missing
 //!   translation is refused exactly as in the catalog itself. Each problem is reported under
 //!   the configuration's path, and that procedure keeps its built-in values.
 
 use std::rc::Rc;
 
-use skin_consult_engine::json::{self, Map, Value};
-use skin_consult_engine::{parse_catalog_procedures, StrSet, Text, BUILTIN_CATALOG_JSON};
+use skin_consult_engine::json::{Map, Value};
+use skin_consult_engine::{validate_procedures, Catalog, CountRange, DayRange, Plan, StrSet, Text};
 
 use super::checks::check_name;
 use super::reader::Reader;
@@ -45,9 +45,9 @@ pub struct Reviewed {
 struct Override {
     id: String,
     reviewed_by: String,
-    sessions: Option<(u64, u64)>,
-    interval: Option<(u64, u64)>,
-    maintenance: Option<(u64, u64)>,
+    sessions: Option<(u32, u32)>,
+    interval: Option<(u32, u32)>,
+    maintenance: Option<(u32, u32)>,
     why: Option<Text>,
     /// `Some(None)`: the catalog's note is removed.
     note: Option<Option<Text>>,
@@ -116,11 +116,11 @@ fn pair(
     value: Option<&Value>,
     path: &str,
     (low, high): (&str, &str),
-    max: u64,
-) -> Option<(u64, u64)> {
+    max: u32,
+) -> Option<(u32, u32)> {
     let map = reader.object(value, path)?;
     let mut number = |key: &str| match map.get(key).map(Value::as_u64) {
-        Some(Some(n)) if n <= max => Some(n),
+        Some(Some(n)) if n <= u64::from(max) => u32::try_from(n).ok(),
         Some(_) => {
             reader.error(
                 &format!("{path}.{key}"),
@@ -222,79 +222,27 @@ fn read_one(reader: &mut Reader, id: &str, value: &Value, path: &str) -> Option<
     None
 }
 
-fn member_mut<'a>(map: &'a mut Map, key: &str) -> Option<&'a mut Value> {
-    map.0
-        .iter_mut()
-        .rev()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v)
-}
-
-fn object_mut(value: Option<&mut Value>) -> Option<&mut Map> {
-    match value? {
-        Value::Object(map) => Some(map),
-        _ => None,
-    }
-}
-
-fn text_value(text: &Text) -> Value {
-    Value::Object(Map(text
-        .0
-        .iter()
-        .map(|(lang, s)| (lang.clone(), Value::String(s.clone())))
-        .collect()))
-}
-
-fn pair_value((low, high): (&str, &str), (a, b): (u64, u64)) -> Value {
-    json::object(vec![(low, a.into()), (high, b.into())])
-}
-
-fn add_source(map: &mut Map, source: &str) {
-    if let Some(Value::Array(sources)) = member_mut(map, "sources") {
-        sources.push(source.into());
-    }
-}
-
-/// The procedures of the catalog's JSON tree.
-fn procedures_mut(tree: &mut Value) -> Option<&mut Vec<Value>> {
-    let Value::Object(root) = tree else {
-        return None;
-    };
-    match member_mut(root, "procedures")? {
-        Value::Array(procedures) => Some(procedures),
-        _ => None,
-    }
-}
-
-/// Writes `o` into the catalog's JSON tree; refuses (leaving the tree as it was) an override
-/// of a part the procedure does not have.
-fn patch(tree: &mut Value, o: &Override) -> Result<(), ConfigError> {
+/// Writes `o` into `catalog`; refuses (leaving the catalog as it was) an override of a part
+/// the procedure does not have.
+fn patch(catalog: &mut Catalog, o: &Override) -> Result<(), ConfigError> {
     let path = format!("catalog.procedures.{}", o.id);
     let refuse = |at: &str, why: &str| ConfigError {
         path: format!("{path}{at}"),
         message: format!("{why}; {}", kept(&o.id)),
     };
-    let procedure = procedures_mut(tree)
-        .and_then(|all| {
-            all.iter_mut()
-                .find(|p| p.get("id").and_then(Value::as_str) == Some(o.id.as_str()))
-        })
-        .and_then(|p| object_mut(Some(p)))
+    let procedure = catalog
+        .procedures
+        .iter_mut()
+        .find(|p| p.id == o.id)
         .ok_or_else(|| refuse("", "is not in the catalog"))?;
     let source = format!(
         "clinic:reviewed by {} (clinic configuration)",
         o.reviewed_by
     );
     if o.changes_frequency() {
-        let frequency = object_mut(member_mut(procedure, "frequency"))
-            .ok_or_else(|| refuse(".frequency", "has no frequency in the catalog"))?;
-        let plans = |frequency: &Map, part: &str| match frequency.get("variants") {
-            Some(Value::Array(variants)) => variants
-                .iter()
-                .any(|v| v.get("plan").and_then(|p| p.get(part)).is_some()),
-            _ => false,
-        };
-        if (o.sessions.is_some() || o.interval.is_some()) && !plans(frequency, "initial") {
+        let frequency = &mut procedure.frequency;
+        let plans = |part: fn(&Plan) -> bool| frequency.variants.iter().any(|v| part(&v.plan));
+        if (o.sessions.is_some() || o.interval.is_some()) && !plans(|p| p.initial.is_some()) {
             return Err(refuse(
                 ".frequency.initial",
                 &format!(
@@ -303,7 +251,7 @@ fn patch(tree: &mut Value, o: &Override) -> Result<(), ConfigError> {
                 ),
             ));
         }
-        if o.maintenance.is_some() && !plans(frequency, "maintenance") {
+        if o.maintenance.is_some() && !plans(|p| p.maintenance.is_some()) {
             return Err(refuse(
                 ".frequency.maintenance",
                 &format!(
@@ -312,56 +260,49 @@ fn patch(tree: &mut Value, o: &Override) -> Result<(), ConfigError> {
                 ),
             ));
         }
-        if let Some(Value::Array(variants)) = member_mut(frequency, "variants") {
-            for variant in variants.iter_mut().filter_map(|v| object_mut(Some(v))) {
-                let Some(plan) = object_mut(member_mut(variant, "plan")) else {
-                    continue;
-                };
-                let mut changed = false;
-                if let Some(initial) = object_mut(member_mut(plan, "initial")) {
-                    if let Some(sessions) = o.sessions {
-                        initial.insert("sessions", pair_value(("min", "max"), sessions));
-                        changed = true;
-                    }
-                    if let Some(interval) = o.interval {
-                        initial.insert("interval", pair_value(("min_days", "max_days"), interval));
-                        changed = true;
-                    }
-                }
-                if let (Some(range), true) = (o.maintenance, plan.contains_key("maintenance")) {
-                    plan.insert("maintenance", pair_value(("min_days", "max_days"), range));
+        for variant in &mut frequency.variants {
+            let plan = &mut variant.plan;
+            let mut changed = false;
+            if let Some(initial) = &mut plan.initial {
+                if let Some((min, max)) = o.sessions {
+                    initial.sessions = Some(CountRange { min, max });
                     changed = true;
                 }
-                if !changed {
-                    continue;
-                }
-                match &o.note {
-                    Some(Some(note)) => plan.insert("note", text_value(note)),
-                    Some(None) => plan.0.retain(|(k, _)| k != "note"),
-                    None => {}
-                }
-                // The catalog's `why` explains the catalog's interval: the clinic's replaces it.
-                match &o.why {
-                    Some(why) => variant.insert("why", text_value(why)),
-                    None => variant.0.retain(|(k, _)| k != "why"),
+                if let Some((min_days, max_days)) = o.interval {
+                    initial.interval = DayRange { min_days, max_days };
+                    changed = true;
                 }
             }
+            if let (Some((min_days, max_days)), Some(maintenance)) =
+                (o.maintenance, &mut plan.maintenance)
+            {
+                *maintenance = DayRange { min_days, max_days };
+                changed = true;
+            }
+            if !changed {
+                continue;
+            }
+            if let Some(note) = &o.note {
+                plan.note = note.clone();
+            }
+            // The catalog's `why` explains the catalog's interval: the clinic's replaces it.
+            variant.why = o.why.clone();
         }
-        add_source(frequency, &source);
+        frequency.sources.push(source.clone());
     }
     if let Some(text) = &o.session_length {
-        procedure.insert("session_length", text_value(text));
+        procedure.session_length = text.clone();
     }
     if let Some(text) = &o.downtime {
-        procedure.insert("downtime", text_value(text));
+        procedure.downtime = text.clone();
     }
     if o.session_length.is_some() || o.downtime.is_some() {
-        add_source(procedure, &source);
+        procedure.sources.push(source);
     }
     Ok(())
 }
 
-/// `procedures[3].frequency.variants[0].plan.initial.interval` of the merged catalog as the
+/// `procedures[3].frequency.variants[0].plan.initial.interval` of the patched catalog as the
 /// configuration's `catalog.procedures.<id>.frequency.initial.interval`, with the index.
 fn config_path(engine_path: &str, ids: &[String]) -> Option<(usize, String)> {
     let (index, rest) = engine_path.strip_prefix("procedures[")?.split_once(']')?;
@@ -380,19 +321,12 @@ fn config_path(engine_path: &str, ids: &[String]) -> Option<(usize, String)> {
 /// Builds the catalog with every override the engine accepts; an override with any problem
 /// is reported and left out, so its procedure keeps the built-in values.
 fn apply(reader: &mut Reader, wanted: Vec<Override>, config: &mut Config) {
-    let Ok(base) = json::parse(BUILTIN_CATALOG_JSON) else {
-        return;
-    };
-    let ids: Vec<String> = reader
-        .catalog
-        .procedures
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
-    let mut tree = base.clone();
+    let base = reader.catalog;
+    let ids: Vec<String> = base.procedures.iter().map(|p| p.id.clone()).collect();
+    let mut catalog = base.clone();
     let mut pending: Vec<Override> = Vec::new();
     for o in wanted {
-        match patch(&mut tree, &o) {
+        match patch(&mut catalog, &o) {
             Ok(()) => pending.push(o),
             Err(error) => reader.errors.push(error),
         }
@@ -402,25 +336,23 @@ fn apply(reader: &mut Reader, wanted: Vec<Override>, config: &mut Config) {
         if pending.is_empty() {
             return;
         }
-        let errors = match parse_catalog_procedures(&tree.to_string()) {
-            Ok(catalog) => {
-                config.catalog = Some(SharedCatalog(Rc::new(catalog)));
-                config.reviewed = pending
-                    .iter()
-                    .map(|o| {
-                        let reviewed = Reviewed {
-                            reviewed_by: o.reviewed_by.clone(),
-                            frequency: o.changes_frequency(),
-                            session_length: o.session_length.is_some(),
-                            downtime: o.downtime.is_some(),
-                        };
-                        (o.id.clone(), reviewed)
-                    })
-                    .collect();
-                return;
-            }
-            Err(errors) => errors,
-        };
+        let errors = validate_procedures(&catalog);
+        if errors.is_empty() {
+            config.catalog = Some(SharedCatalog(Rc::new(catalog)));
+            config.reviewed = pending
+                .iter()
+                .map(|o| {
+                    let reviewed = Reviewed {
+                        reviewed_by: o.reviewed_by.clone(),
+                        frequency: o.changes_frequency(),
+                        session_length: o.session_length.is_some(),
+                        downtime: o.downtime.is_some(),
+                    };
+                    (o.id.clone(), reviewed)
+                })
+                .collect();
+            return;
+        }
         let mut refused = StrSet::new();
         for error in errors {
             let found = config_path(&error.path, &ids)
@@ -448,9 +380,9 @@ fn apply(reader: &mut Reader, wanted: Vec<Override>, config: &mut Config) {
             }
         }
         pending.retain(|o| !refused.contains(&o.id));
-        tree = base.clone();
+        catalog = base.clone();
         for o in &pending {
-            let _ = patch(&mut tree, o);
+            let _ = patch(&mut catalog, o);
         }
     }
 }
