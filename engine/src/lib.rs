@@ -31,6 +31,7 @@ pub mod persona;
 pub mod plan;
 pub mod questionnaire;
 pub mod schedule;
+pub mod share;
 pub mod small_map;
 pub mod text;
 pub mod validate;

@@ -16,6 +16,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../e2e/support/static-server.mjs';
+import { encodeAnswers } from '../e2e/support/share-link.mjs';
 import { Driver, ENGINES, stopAll } from './engines.mjs';
 import { Session, waitFor } from './webdriver.mjs';
 import {
@@ -43,27 +44,6 @@ function assert(condition, message) {
 function assertEqual(actual, expected, what) {
   const [a, e] = [JSON.stringify(actual), JSON.stringify(expected)];
   assert(a === e, `${what}: expected ${e}, got ${a}`);
-}
-
-// ---------------------------------------------------------------------------------------
-// The share-link codec (as the app and the Playwright page object encode it), for setup
-// ---------------------------------------------------------------------------------------
-
-/** 32-bit FNV-1a, the checksum the app puts after `;k=`. */
-function checksum(text) {
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  return hash.toString(16).padStart(8, '0');
-}
-
-/** A share-link fragment (without `#`) holding `answers`. */
-function encodeAnswers(answers) {
-  const value = (v) => (typeof v === 'boolean' ? (v ? 'y' : 'n') : Array.isArray(v) ? v.join(',') : String(v));
-  const body = catalog.questions
-    .filter((q) => q.id in answers)
-    .map((q) => `;${q.id}=${value(answers[q.id])}`)
-    .join('');
-  return `sc1${body};k=${checksum(`sc1${body}`)}`;
 }
 
 /** Opens the results of `answers` directly, through a share link (setup, not the point). */

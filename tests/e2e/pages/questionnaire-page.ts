@@ -4,7 +4,7 @@
 // a number for the age, an option id for single choices, option ids for multiple choices and
 // true/false for yes/no questions. The catalog is read here so that tests can
 // - build share links and saved-progress records without clicking (setup that is not what a
-//   test is about), with the same checked codec the app uses;
+//   test is about), with the app's own codec (support/share-link.mjs);
 // - derive expectations (question counts, prompts) instead of copying them.
 //
 // The `test` exported at the bottom adds a `questionnaire` fixture to the shared fixtures
@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ConsultPage } from './consult-page';
 import { test as base } from '../support/fixtures';
+import { encodeAnswers as encodeWithAppCodec } from '../support/share-link.mjs';
 
 // ---------------------------------------------------------------------------------------
 // Catalog and personas
@@ -118,27 +119,9 @@ export function choiceValue(value: string | boolean): string {
   return value;
 }
 
-/** 32-bit FNV-1a, the checksum the app puts after `;k=`. */
-function checksum(text: string): string {
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  return hash.toString(16).padStart(8, '0');
-}
-
-function encodeValue(value: AnswerValue): string {
-  if (typeof value === 'boolean') return value ? 'y' : 'n';
-  if (Array.isArray(value)) return value.join(',');
-  return String(value);
-}
-
-/** Encodes answers as the app does for share links (without the leading `#`). */
+/** Encodes answers as the app does for share links (without the leading `#`), with the app's own codec. */
 export function encodeAnswers(answers: Answers): string {
-  const body = catalog.questions
-    .filter((q) => q.id in answers)
-    .map((q) => `;${q.id}=${encodeValue(answers[q.id])}`)
-    .join('');
-  const payload = `sc1${body}`;
-  return `${payload};k=${checksum(payload)}`;
+  return encodeWithAppCodec(answers);
 }
 
 /** Where saved progress puts the patient: `welcome`, `review`, `results` or `q:<question id>`. */
