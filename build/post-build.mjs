@@ -2,6 +2,8 @@
 // shipped build, in order, in Trunk's staging folder (TRUNK_STAGING_DIR). Trunk starts all
 // hooks of a stage at once, so the order lives here rather than in several hooks.
 //
+// 0. build/split.mjs cuts the release module into the main module and its lazily loaded
+//    chunks (the questionnaire, the results), replacing Trunk's glue and module;
 // 1. embed/build/csp-loader.mjs replaces Trunk's inline start-up script with an external
 //    loader, so the widget runs under a strict Content-Security-Policy;
 // 2. build/prepaint.mjs paints the welcome screen into index.html from the app's strings, so
@@ -23,11 +25,16 @@ import { writeServiceWorker } from '../pwa/precache.mjs';
 import { writePrepaint } from './prepaint.mjs';
 import { precompress } from './precompress.mjs';
 import { writeConfigureData } from './configure-data.mjs';
+import { splitBuild } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (Trunk runs this as its post_build hook)');
   process.exit(2);
+}
+if (process.env.TRUNK_PROFILE === 'release') {
+  const chunks = splitBuild(dir);
+  if (chunks) console.log(`split: ${chunks.map(([name, bytes]) => `${name} (${bytes.length} B)`).join(', ')}`);
 }
 execFileSync(process.execPath, [fileURLToPath(new URL('../embed/build/csp-loader.mjs', import.meta.url))], {
   stdio: 'inherit',

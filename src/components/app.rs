@@ -8,14 +8,13 @@ use yew::prelude::*;
 use super::kiosk::{IdleOverlay, StaffExit};
 use super::update_banner::UpdateStatus;
 use super::{
-    config_errors::ConfigErrors, language_switch::LanguageSwitch, notice::NoticeBar,
-    question::QuestionScreen, results::Results, review::Review, welcome::Welcome,
+    config_errors::ConfigErrors, language_switch::LanguageSwitch, lazy, notice::NoticeBar,
+    welcome::Welcome,
 };
 use crate::app::state::{ConsultState, Step};
 use crate::config::{Config, ConfigError};
 use crate::hooks::app::{use_focus_on_step, use_persistence, use_theme};
 use crate::hooks::kiosk_controls::{use_kiosk, KioskControls};
-use crate::hooks::outcome::{use_derived_outcome, SharedOutcome};
 use crate::hooks::Consult;
 use crate::host::browser;
 use crate::i18n::{tf, DEFAULT_LANG};
@@ -80,8 +79,11 @@ pub fn app(props: &AppProps) -> Html {
     };
     use_focus_on_step(&consult.step, &root);
     use_theme(&config, &root);
-    let outcome = use_derived_outcome(&consult, &config);
-    crate::hooks::embed::use_embed(&consult, &config, &outcome, &root);
+    crate::hooks::embed::use_embed(&consult, &root);
+    // The parts after the welcome screen load once it is painted, so no tap waits on them.
+    use_effect_with((), |_| {
+        crate::host::offline::after_next_paint(lazy::prefetch)
+    });
     {
         // On a clinic's page the document (and its `lang`) belongs to the clinic.
         let lang = consult.lang.clone();
@@ -101,18 +103,15 @@ pub fn app(props: &AppProps) -> Html {
         ),
         None => String::new(),
     };
+    let lang_value = AttrValue::from(consult.lang.clone());
     let screen = match &consult.step {
         Step::Welcome => html! { <Welcome /> },
-        // Not keyed by question: the next question patches the form in place (a few texts and
-        // inputs) instead of tearing the screen down and building it again.
-        Step::Question(id) => html! { <QuestionScreen question_id={id.clone()} /> },
-        Step::Review => html! { <Review /> },
-        Step::Results => html! { <Results /> },
+        Step::Question(_) | Step::Review => lazy::questionnaire(&lang_value),
+        Step::Results => lazy::results(&lang_value),
     };
     html! {
         <ContextProvider<Rc<Config>> context={config.clone()}>
         <ContextProvider<Consult> context={consult.clone()}>
-        <ContextProvider<SharedOutcome> context={outcome}>
         <ContextProvider<UpdateStatus> context={update}>
             <div class={classes!("sc-app", kiosk.then_some("sc-kiosk"))} lang={consult.lang.clone()} ref={root}>
                 <header class="sc-header">
@@ -141,7 +140,6 @@ pub fn app(props: &AppProps) -> Html {
                 }
             </div>
         </ContextProvider<UpdateStatus>>
-        </ContextProvider<SharedOutcome>>
         </ContextProvider<Consult>>
         </ContextProvider<Rc<Config>>>
     }

@@ -13,10 +13,11 @@ use crate::host::embed::{
     completed_detail, emit, listen_for_bookings, report_height, started_detail,
 };
 
-/// Emits the consultation's events and, in a frame, reports the widget's height.
+/// Emits `consult:started` and `consult:booking` and, in a frame, reports the widget's height
+/// (the results emit `consult:completed`, see [`use_completed_event`]).
 #[hook]
-pub fn use_embed(consult: &Consult, config: &Rc<Config>, outcome: &SharedOutcome, root: &NodeRef) {
-    use_step_events(consult, config, outcome);
+pub fn use_embed(consult: &Consult, root: &NodeRef) {
+    use_started_event(consult);
     use_booking_events(root);
     use_effect_with((), move |_| {
         let reports = report_height();
@@ -24,34 +25,34 @@ pub fn use_embed(consult: &Consult, config: &Rc<Config>, outcome: &SharedOutcome
     });
 }
 
-/// `consult:started` when the first question opens from the welcome screen,
-/// `consult:completed` whenever the results open.
+/// `consult:started` when the first question opens from the welcome screen.
 #[hook]
-fn use_step_events(consult: &Consult, config: &Rc<Config>, outcome: &SharedOutcome) {
+fn use_started_event(consult: &Consult) {
     let previous = use_mut_ref(|| consult.step.clone());
     let consult = consult.clone();
-    let config = config.clone();
-    let outcome = outcome.clone();
     use_effect_with(consult.step.clone(), move |step| {
         let before = std::mem::replace(&mut *previous.borrow_mut(), step.clone());
-        match step {
-            Step::Question(_) if before == Step::Welcome => {
-                emit("consult:started", &started_detail(&consult.lang));
-            }
-            Step::Results if before != Step::Results => {
-                // The same outcome the results screen shows.
-                let shared = config
-                    .embed
-                    .events_include_answers
-                    .then_some(&outcome.answers);
-                let offers = |id: &str| config.offers(id);
-                emit(
-                    "consult:completed",
-                    &completed_detail(&outcome.assessment, offers, shared),
-                );
-            }
-            _ => {}
+        if matches!(step, Step::Question(_)) && before == Step::Welcome {
+            emit("consult:started", &started_detail(&consult.lang));
         }
+    });
+}
+
+/// `consult:completed` each time the results open (the results screen calls it), with the
+/// outcome the results show.
+#[hook]
+pub fn use_completed_event(config: &Rc<Config>, outcome: &SharedOutcome) {
+    let (config, outcome) = (config.clone(), outcome.clone());
+    use_effect_with((), move |_| {
+        let shared = config
+            .embed
+            .events_include_answers
+            .then_some(&outcome.answers);
+        let offers = |id: &str| config.offers(id);
+        emit(
+            "consult:completed",
+            &completed_detail(&outcome.assessment, offers, shared),
+        );
     });
 }
 

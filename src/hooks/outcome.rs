@@ -1,5 +1,5 @@
-//! The outcome hooks: [`use_derived_outcome`] computes the one [`Outcome`] at the root when
-//! the answers, the plan choices, the plan's start or the configuration change;
+//! The outcome hooks: [`use_derived_outcome`] computes the one [`Outcome`] on the results
+//! screen when the answers, the plan choices, the plan's start or the configuration change;
 //! [`use_outcome`] reads it.
 
 use std::rc::Rc;
@@ -29,7 +29,7 @@ impl std::ops::Deref for SharedOutcome {
     }
 }
 
-/// Derives the outcome once per change (the root provides it as context).
+/// Derives the outcome once per change (the results screen provides it as context).
 #[hook]
 pub fn use_derived_outcome(consult: &Consult, config: &Rc<Config>) -> SharedOutcome {
     let today = use_today();
@@ -52,5 +52,6 @@ pub fn use_derived_outcome(consult: &Consult, config: &Rc<Config>) -> SharedOutc
 /// The outcome from context (derived from the defaults outside App, e.g. in isolated tests).
 #[hook]
 pub fn use_outcome() -> SharedOutcome {
-    use_context::<SharedOutcome>().expect("components are rendered inside App's outcome provider")
+    use_context::<SharedOutcome>()
+        .expect("the results are rendered inside the results screen's outcome provider")
 }

@@ -30,10 +30,18 @@ test('first screen loads, is keyboard-reachable and accessible, and stays on its
   await expectNoAxeViolations(page, 'first screen');
   await consult.screenshot('first-screen');
 
-  // The app and the module it loads were really fetched from this origin.
+  // The app and the module it loads were really fetched from this origin; the parts loaded
+  // later (the questionnaire and the results, chunks of the module) are fetched once each
+  // after the welcome screen is painted, without a tap.
+  const mainModule = await page.locator('link[rel="preload"][href$="_bg.wasm"]').getAttribute('href');
+  const isMain = (url: string) => url.endsWith(`/${mainModule!.replace(/^\.?\//, '')}`);
+  await expect
+    .poll(() => traffic.requests.filter((url) => url.endsWith('.wasm') && !isMain(url)).length)
+    .toBeGreaterThanOrEqual(2);
   const wasm = traffic.requests.filter((url) => url.endsWith('.wasm'));
-  expect(wasm, 'the .wasm module is requested once').toHaveLength(1);
-  expect(traffic.contentTypes.get(wasm[0])).toBe('application/wasm');
+  expect(wasm.filter(isMain), 'the main module is requested once').toHaveLength(1);
+  expect(new Set(wasm).size, 'each chunk is requested once').toBe(wasm.length);
+  for (const url of wasm) expect(traffic.contentTypes.get(url)).toBe('application/wasm');
   expect(traffic.requests.some((url) => url.endsWith('.js'))).toBe(true);
 
   // The icon the page declares exists (headless Chromium does not fetch icons by itself).

@@ -7,6 +7,9 @@
 //! * the `wasm32-unknown-unknown` rustup target;
 //! * `trunk` (`cargo install --locked trunk --version <pin>`);
 //! * `wasm-bindgen` and `wasm-bindgen-test-runner` (`cargo install wasm-bindgen-cli --version <pin>`);
+//! * `wasm-split-cli`, the release build's code splitter (`cargo install
+//!   wasm_split_cli_support --version <pin> --features build-binary --locked`, pinned under
+//!   `[xtask]`);
 //! * `wasm-opt` from the npm package `binaryen`, plus Playwright and axe-core (`npm ci`);
 //! * the dated nightly toolchain of the release build (`[tools] release_nightly`, with
 //!   `rust-src`) and the crates its standard library is built from (see [`Toolbox::release_trunk`]);
@@ -60,6 +63,8 @@ pub struct Pins {
     pub release_nightly: String,
     /// `[xtask] geckodriver`, e.g. `0.37.1`: Firefox's WebDriver for the browser tests.
     pub geckodriver: String,
+    /// `[xtask] wasm_split_cli`, e.g. `0.2.4`: the release build's code splitter.
+    pub wasm_split_cli: String,
 }
 
 impl Pins {
@@ -87,6 +92,7 @@ impl Pins {
             wasm_bindgen: get(Some("tools"), "wasm_bindgen")?,
             wasm_opt: get(Some("tools"), "wasm_opt")?,
             geckodriver: get(Some("xtask"), "geckodriver")?,
+            wasm_split_cli: get(Some("xtask"), "wasm_split_cli")?,
             release_nightly: get(Some("tools"), "release_nightly")?,
         })
     }
@@ -216,12 +222,19 @@ impl Toolbox {
     /// widget (`-Zbuild-std`) and aborts on a panic at once (`-Cpanic=immediate-abort`), which
     /// leaves the panic machinery and its messages out of the bundle (about 8% of its gzip
     /// size). A panic then ends in a trap, which the crash screen catches (`src/host/crash.js`).
+    ///
+    /// It also turns on the code splitting: the `split` feature (the split points) and the
+    /// linker's relocations, which `build/split.mjs` needs to cut the module into chunks.
     pub fn release_trunk(&self, root: &Path) -> Command {
         let mut trunk = self.command(root, "trunk");
         trunk
             .env("RUSTUP_TOOLCHAIN", &self.release_nightly)
             .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-            .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort");
+            .env(
+                "RUSTFLAGS",
+                "-Zunstable-options -Cpanic=immediate-abort -Clink-args=--emit-relocs",
+            )
+            .env("TRUNK_BUILD_FEATURES", "split");
         trunk
     }
 }
@@ -257,6 +270,7 @@ pub fn ensure(root: &Path, browsers: bool) -> Result<Toolbox, String> {
         // The registry lacks a pinned transitive version of wasm-bindgen-cli's lockfile.
         false,
     )?;
+    ensure_wasm_split(root, &toolbox, &pins.wasm_split_cli)?;
     ensure_node(root, &toolbox)?;
     ensure_npm_packages(root, &toolbox, &pins)?;
     let (browser, geckodriver, webkit) = if browsers {
@@ -411,6 +425,29 @@ fn ensure_cargo_tool(
              is cargo's bin directory shadowed by another `{bin}` on PATH?"
         )),
     }
+}
+
+/// Installs `wasm-split-cli` (crate `wasm_split_cli_support`, which has no `--version`: the
+/// version is read from `cargo install --list`).
+fn ensure_wasm_split(root: &Path, toolbox: &Toolbox, version: &str) -> Result<(), String> {
+    const KRATE: &str = "wasm_split_cli_support";
+    let listed = cmd::query(toolbox.command(root, "cargo").args(["install", "--list"]))
+        .unwrap_or_default();
+    let wanted = format!("{KRATE} v{version}:");
+    if listed.lines().any(|line| line.trim() == wanted) {
+        println!("    wasm-split-cli: {version}");
+        return Ok(());
+    }
+    println!("    {KRATE}: need {version}: installing (takes a minute, once)");
+    cmd::run(toolbox.command(root, "cargo").args([
+        "install",
+        KRATE,
+        "--version",
+        version,
+        "--features",
+        "build-binary",
+        "--locked",
+    ]))
 }
 
 fn ensure_node(root: &Path, toolbox: &Toolbox) -> Result<(), String> {
@@ -618,6 +655,7 @@ release_nightly = "nightly-2026-05-19"
 
 [xtask]
 geckodriver = "0.37.1"
+wasm_split_cli = "0.2.4"
 "#;
 
     #[test]
@@ -628,6 +666,7 @@ geckodriver = "0.37.1"
         assert_eq!(pins.wasm_opt, "version_132");
         assert_eq!(pins.binaryen_release(), Ok(132));
         assert_eq!(pins.geckodriver, "0.37.1");
+        assert_eq!(pins.wasm_split_cli, "0.2.4");
         assert_eq!(pins.release_nightly, "nightly-2026-05-19");
     }
 
