@@ -1,8 +1,13 @@
-//! The size budget: what a first visit downloads, gzip-compressed, must stay under
-//! [`CEILING_BYTES`], and is reported against the product goal [`GOAL_BYTES`].
+//! The size budgets, gzip-compressed: what the first screen loads must stay under
+//! [`FIRST_SCREEN_CEILING_BYTES`] (reported against the product goal [`GOAL_BYTES`]), and
+//! everything a whole consultation loads under [`CEILING_BYTES`], so splitting the module
+//! cannot grow the total unnoticed.
 //!
-//! "What a first visit downloads" is `index.html` plus every file of the build that
-//! `index.html` references (the JS glue, the `.wasm`, the CSS, the icon).
+//! "What the first screen loads" is `index.html`, every file of the build that `index.html`
+//! references (the loader, the JS glue, the main `.wasm`, the CSS, the icon) and the chunk
+//! loader the glue imports (`__wasm_split-<hash>.js`). The chunks (`split_<part>-<hash>.wasm`
+//! and the code they share, `chunk_<n>-<hash>.wasm`) come after it: a whole consultation
+//! loads both.
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -14,12 +19,17 @@ use std::path::{Path, PathBuf};
 /// "Size budget status"); every run prints how far off it is.
 pub const GOAL_BYTES: u64 = 120 * 1024;
 
-/// The enforced budget: today's size plus a small margin, so any growth fails the test until
-/// it is argued for here. Lower it whenever the bundle shrinks; never raise it silently.
-/// Raised from 240 KB for the clinic's prices (cards and the plan's estimate, about 4.6 KB
-/// gzip measured on the wasm), a feature a clinic asked for; code splitting is what brings
-/// the first visit down.
-pub const CEILING_BYTES: u64 = 246 * 1024;
+/// The enforced budget of the first screen: today's size plus a small margin, so any growth
+/// fails the test until it is argued for here. Lower it whenever the first screen shrinks;
+/// never raise it silently. Set when the questionnaire and the results moved into chunks
+/// (from 242.8 KB for everything in one module).
+pub const FIRST_SCREEN_CEILING_BYTES: u64 = 190 * 1024;
+
+/// The enforced budget of a whole consultation (first screen and every chunk). Raised from
+/// 246 KB when the module was split: each chunk compresses on its own and carries its own
+/// tables, about 14 KB gzip more in all (measured 2026-12-05), paid only by a patient who goes
+/// on to the questions and the results, and after the welcome screen is painted.
+pub const CEILING_BYTES: u64 = 262 * 1024;
 
 /// One file of a first visit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,16 +44,30 @@ pub struct Entry {
     pub brotli: Option<u64>,
 }
 
-/// The measured first visit against a budget.
+/// The measured first screen and the rest of a consultation against their budgets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    /// Every file of the first visit, `index.html` first.
+    /// Every file of the first screen, `index.html` first.
     pub entries: Vec<Entry>,
-    /// The budget the gzip total is compared with.
+    /// The chunks loaded after the first screen.
+    pub later: Vec<Entry>,
+    /// The budget of the first screen's gzip total.
     pub budget: u64,
+    /// The budget of the whole consultation's gzip total.
+    pub total_budget: u64,
 }
 
 impl Report {
+    /// Gzip total of the first screen and every chunk.
+    pub fn consultation_gzip(&self) -> u64 {
+        self.total_gzip() + self.later.iter().map(|e| e.gzip).sum::<u64>()
+    }
+
+    /// `true` when the first screen and the whole consultation are within their budgets.
+    pub fn within_budgets(&self) -> bool {
+        self.within_budget() && self.consultation_gzip() <= self.total_budget
+    }
+
     /// Sum of raw sizes.
     pub fn total_raw(&self) -> u64 {
         self.entries.iter().map(|e| e.raw).sum()
@@ -62,7 +86,7 @@ impl Report {
             .sum()
     }
 
-    /// `true` when the gzip total is at most the budget.
+    /// `true` when the first screen's gzip total is at most its budget.
     pub fn within_budget(&self) -> bool {
         self.total_gzip() <= self.budget
     }
@@ -107,6 +131,20 @@ impl Report {
             "served with the Brotli copies (gzip for the rest): {}\n",
             kb(self.total_served_brotli())
         );
+        for e in &self.later {
+            out += &format!(
+                "{:<width$}  {:>10}  {:>10}  {:>10}  (after the first screen)\n",
+                e.name,
+                bytes(e.raw),
+                bytes(e.gzip),
+                e.brotli.map_or("-".to_string(), bytes)
+            );
+        }
+        out += &format!(
+            "whole consultation: {} gzip of the {} budget\n",
+            kb(self.consultation_gzip()),
+            kb(self.total_budget)
+        );
         out
     }
 }
@@ -121,8 +159,9 @@ pub fn kb(n: u64) -> String {
     format!("{:.1} KB", n as f64 / 1024.0)
 }
 
-/// Measures the first visit of the build in `dist` against `budget`.
-pub fn measure(dist: &Path, budget: u64) -> Result<Report, String> {
+/// Measures the build in `dist`: the first screen against `budget`, everything against
+/// `total_budget`.
+pub fn measure(dist: &Path, budget: u64, total_budget: u64) -> Result<Report, String> {
     let index = dist.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| {
         format!(
@@ -134,7 +173,12 @@ pub fn measure(dist: &Path, budget: u64) -> Result<Report, String> {
     let mut files = Vec::new();
     collect_files(dist, dist, &mut files)?;
     files.sort();
-    names.extend(files.into_iter().filter(|name| is_referenced(&html, name)));
+    let later: Vec<String> = files.iter().filter(|n| is_chunk(n)).cloned().collect();
+    names.extend(
+        files
+            .into_iter()
+            .filter(|name| is_referenced(&html, name) || name.starts_with("__wasm_split-")),
+    );
     for ext in [".wasm", ".js"] {
         if !names.iter().any(|n| n.ends_with(ext)) {
             return Err(format!(
@@ -143,23 +187,38 @@ pub fn measure(dist: &Path, budget: u64) -> Result<Report, String> {
             ));
         }
     }
-    let entries = names
-        .into_iter()
-        .map(|name| {
-            let content = fs::read(dist.join(&name))
-                .map_err(|e| format!("cannot read {name} in {}: {e}", dist.display()))?;
-            let brotli = fs::metadata(dist.join(format!("{name}.br")))
-                .ok()
-                .map(|m| m.len());
-            Ok(Entry {
-                raw: content.len() as u64,
-                gzip: gzip_len(&content)?,
-                brotli,
-                name,
-            })
+    let entry = |name: String| {
+        let content = fs::read(dist.join(&name))
+            .map_err(|e| format!("cannot read {name} in {}: {e}", dist.display()))?;
+        let brotli = fs::metadata(dist.join(format!("{name}.br")))
+            .ok()
+            .map(|m| m.len());
+        Ok(Entry {
+            raw: content.len() as u64,
+            gzip: gzip_len(&content)?,
+            brotli,
+            name,
         })
-        .collect::<Result<_, String>>()?;
-    Ok(Report { entries, budget })
+    };
+    Ok(Report {
+        entries: names
+            .into_iter()
+            .map(entry)
+            .collect::<Result<_, String>>()?,
+        later: later
+            .into_iter()
+            .map(entry)
+            .collect::<Result<_, String>>()?,
+        budget,
+        total_budget,
+    })
+}
+
+/// Whether `name` is a chunk of the module (`split_<part>-<hash>.wasm`, `chunk_<n>-<hash>.wasm`).
+fn is_chunk(name: &str) -> bool {
+    !name.contains('/')
+        && (name.starts_with("split_") || name.starts_with("chunk_"))
+        && name.ends_with(".wasm")
 }
 
 /// Size of `content` gzip-compressed at level 9.
@@ -256,7 +315,7 @@ mod tests {
     #[test]
     fn counts_only_what_index_html_references() {
         let dist = fake_dist("refs", &noise(10_000));
-        let report = measure(&dist.0, GOAL_BYTES).unwrap();
+        let report = measure(&dist.0, GOAL_BYTES, CEILING_BYTES).unwrap();
         let names: Vec<_> = report.entries.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(
             names,
@@ -276,7 +335,7 @@ mod tests {
     fn reports_brotli_copies_beside_gzip() {
         let dist = fake_dist("brotli", &noise(10_000));
         dist.write("sc-9f_bg.wasm.br", &noise(7_000));
-        let report = measure(&dist.0, GOAL_BYTES).unwrap();
+        let report = measure(&dist.0, GOAL_BYTES, CEILING_BYTES).unwrap();
         let names: Vec<_> = report.entries.iter().map(|e| e.name.as_str()).collect();
         assert!(
             !names.iter().any(|n| n.ends_with(".br")),
@@ -293,9 +352,44 @@ mod tests {
     }
 
     #[test]
+    fn chunks_count_for_the_consultation_not_the_first_screen() {
+        let dist = fake_dist("chunks", &noise(10_000));
+        dist.write(
+            "__wasm_split-0123456789abcdef.js",
+            b"export const load = 1;\n",
+        );
+        dist.write("split_results-0123456789abcdef.wasm", &noise(30_000));
+        dist.write("chunk_3-0123456789abcdef.wasm", &noise(1_000));
+        let report = measure(&dist.0, GOAL_BYTES, CEILING_BYTES).unwrap();
+        let first: Vec<_> = report.entries.iter().map(|e| e.name.as_str()).collect();
+        assert!(
+            first.contains(&"__wasm_split-0123456789abcdef.js"),
+            "{first:?}"
+        );
+        let later: Vec<_> = report.later.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            later,
+            [
+                "chunk_3-0123456789abcdef.wasm",
+                "split_results-0123456789abcdef.wasm"
+            ]
+        );
+        let chunks: u64 = report.later.iter().map(|e| e.gzip).sum();
+        assert!(chunks > 30_000);
+        assert_eq!(report.consultation_gzip(), report.total_gzip() + chunks);
+        assert!(report.within_budgets());
+        let tight = Report {
+            total_budget: report.consultation_gzip() - 1,
+            ..report.clone()
+        };
+        assert!(tight.within_budget() && !tight.within_budgets());
+        assert!(report.table().contains("after the first screen"));
+    }
+
+    #[test]
     fn fails_above_the_budget() {
         let dist = fake_dist("over", &noise(GOAL_BYTES as usize + 1));
-        let report = measure(&dist.0, GOAL_BYTES).unwrap();
+        let report = measure(&dist.0, GOAL_BYTES, CEILING_BYTES).unwrap();
         assert!(report.total_gzip() > GOAL_BYTES);
         assert!(!report.within_budget());
         // The same build fits a budget just above its size.
@@ -311,9 +405,9 @@ mod tests {
         let dist = Scratch::new("nowasm");
         dist.write("index.html", b"<script src=\"/a.js\"></script>");
         dist.write("a.js", b"1");
-        let err = measure(&dist.0, GOAL_BYTES).unwrap_err();
+        let err = measure(&dist.0, GOAL_BYTES, CEILING_BYTES).unwrap_err();
         assert!(err.contains(".wasm"), "{err}");
-        assert!(measure(&dist.0.join("missing"), GOAL_BYTES).is_err());
+        assert!(measure(&dist.0.join("missing"), GOAL_BYTES, CEILING_BYTES).is_err());
     }
 
     #[test]

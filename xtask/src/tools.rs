@@ -431,8 +431,8 @@ fn ensure_cargo_tool(
 /// version is read from `cargo install --list`).
 fn ensure_wasm_split(root: &Path, toolbox: &Toolbox, version: &str) -> Result<(), String> {
     const KRATE: &str = "wasm_split_cli_support";
-    let listed = cmd::query(toolbox.command(root, "cargo").args(["install", "--list"]))
-        .unwrap_or_default();
+    let listed =
+        cmd::query(toolbox.command(root, "cargo").args(["install", "--list"])).unwrap_or_default();
     let wanted = format!("{KRATE} v{version}:");
     if listed.lines().any(|line| line.trim() == wanted) {
         println!("    wasm-split-cli: {version}");
