@@ -1,11 +1,13 @@
 //! A patient's answers, keyed by question id.
 
 use crate::small_map::StrMap;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 /// One answer. In JSON it is the bare value: `"acne"`, `["acne", "pigmentation"]`, `true`, `34`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
 pub enum Answer {
     /// The option id chosen in a single-choice question.
     Choice(String),
@@ -29,8 +31,9 @@ impl Answer {
 }
 
 /// All answers of a patient: question id → answer.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct Answers(pub StrMap<Answer>);
 
 impl Answers {
@@ -117,7 +120,7 @@ impl Answers {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "serde"))]
 mod tests {
     use super::*;
 

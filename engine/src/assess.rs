@@ -5,11 +5,13 @@ use crate::model::{Call, Catalog, Effect, Procedure, Strength, Urgency};
 use crate::plan::Plan;
 use crate::questionnaire::effective_answers;
 use crate::text::Text;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 /// The outcome of an assessment.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Assessment {
     /// A red flag: see a doctor; no cosmetic suggestion at all.
     Referral(Referral),
@@ -43,7 +45,8 @@ impl Assessment {
 }
 
 /// A referral: the red flags raised, most urgent first.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Referral {
     /// The flags raised.
     pub flags: Vec<TriggeredFlag>,
@@ -63,7 +66,8 @@ impl Referral {
 }
 
 /// A red flag that was raised.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct TriggeredFlag {
     /// The red flag's id.
     pub id: String,
@@ -79,12 +83,13 @@ pub struct TriggeredFlag {
     pub question_id: String,
     /// The chosen options of that question the flag is about (empty when it is not a choice
     /// question), so the screen quotes those and not every warning sign ticked.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub options: Vec<String>,
 }
 
 /// The assessment of one procedure.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct ProcedureResult {
     /// The procedure's id.
     pub procedure_id: String,
@@ -93,7 +98,10 @@ pub struct ProcedureResult {
     /// Suitability score (higher is better; suggested only when > 0).
     pub score: i32,
     /// How well it answers the patient's main concern (ranks before the score).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub main_fit: Option<Strength>,
     /// Why, each tied to the answer that caused it; the decisive reasons first.
     pub reasons: Vec<Reason>,
@@ -101,13 +109,17 @@ pub struct ProcedureResult {
     pub plan: Option<Plan>,
     /// Notes for this patient shown with the procedure (e.g. "ask about antiviral tablets
     /// first"); they change nothing about the status.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub notes: Vec<Reason>,
 }
 
 /// The status of a procedure for this patient.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Status {
     /// Suits the patient's concerns and answers.
     Suggested,
@@ -144,7 +156,8 @@ impl Status {
 }
 
 /// One reason, tied to the question whose answer caused it.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Reason {
     /// The why.
     pub text: Text,

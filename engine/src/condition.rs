@@ -10,11 +10,13 @@
 
 use crate::answers::Answers;
 use crate::model::Catalog;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 /// A condition over the answers.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Condition {
     /// A choice question has `option` among its chosen options.
     Is {
@@ -197,7 +199,7 @@ fn join(cs: &[Condition], sep: &str, catalog: &Catalog, lang: &str) -> String {
     parts.join(sep)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "serde"))]
 mod tests {
     use super::*;
     use crate::answers::Answer;

@@ -3,6 +3,7 @@
 //! and written as ISO 8601 (`2026-11-30`) and displayed by a catalog [`Locale`]'s pattern.
 
 use crate::locale::{fill, Locale};
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -250,12 +251,14 @@ impl fmt::Display for Date {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_iso())
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;

@@ -14,6 +14,16 @@
 //!
 //! No I/O, no clock, no randomness: the same catalog and answers always give the same result.
 //!
+//! serde is optional: the default `serde` feature derives `Serialize`/`Deserialize` for the
+//! engine's types and adds the `persona` module, for the native tools and tests. The widget
+//! builds the engine without it and reads its JSON with [`parse_catalog`] and [`json`].
+//!
+//! [`json`], [`small_map`] and [`order`] stay modules of this crate rather than a support crate
+//! of their own: they exist to keep the widget's bundle small, the engine's own types are made
+//! of them ([`Text`] and the catalog hold [`StrMap`]s, [`parse_catalog`] reads with [`json`]),
+//! and the widget reaches them only through the engine. A separate crate would add a crate
+//! boundary and a workspace member with no second user.
+//!
 //! The rest of this page is the crate README.
 #![doc = include_str!("../README.md")]
 
@@ -27,6 +37,7 @@ pub mod json;
 pub mod locale;
 pub mod model;
 pub mod order;
+#[cfg(feature = "serde")]
 pub mod persona;
 pub mod plan;
 pub mod questionnaire;
@@ -127,17 +138,27 @@ pub fn builtin_catalog() -> Catalog {
 mod tests {
     use super::*;
 
+    /// Reads a catalog without validating it: with serde when the `serde` feature is on (a
+    /// reader independent of [`decode`]), else with the engine's own reader.
+    fn read(json: &str) -> Result<Catalog, String> {
+        #[cfg(feature = "serde")]
+        let catalog = serde_json::from_str(json).map_err(|e| e.to_string());
+        #[cfg(not(feature = "serde"))]
+        let catalog = decode_catalog(json).map_err(|e| e[0].to_string());
+        catalog
+    }
+
     #[test]
     fn embedded_catalog_is_the_minified_source() {
         let source = include_str!("../catalog/catalog.json");
-        let pretty: Catalog = serde_json::from_str(source).unwrap();
+        let pretty = read(source).unwrap();
         assert_eq!(builtin_catalog(), pretty);
         assert!(BUILTIN_CATALOG_JSON.len() < source.len() * 4 / 5);
     }
 
     #[test]
     fn builtin_catalog_is_valid() {
-        let errors = match serde_json::from_str::<Catalog>(BUILTIN_CATALOG_JSON) {
+        let errors = match read(BUILTIN_CATALOG_JSON) {
             Ok(c) => validate(&c),
             Err(e) => panic!("built-in catalog does not parse: {e}"),
         };

@@ -7,11 +7,13 @@ use crate::locale::Locale;
 use crate::plan::{DayRange, Plan};
 use crate::small_map::StrMap;
 use crate::text::{Text, FALLBACK_LANGUAGE};
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 /// Everything clinical: the questionnaire, the procedures, the rules and the red flags.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Catalog {
     /// Version of the catalog content (bump when a clinic changes it).
     pub version: u32,
@@ -26,7 +28,10 @@ pub struct Catalog {
     pub concern_score: i32,
     /// Id of the optional single-choice question naming the patient's main concern (its
     /// options are concern ids); the ranking puts the best fits for it first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub main_concern_question: Option<String>,
     /// The questionnaire, in the order it is asked.
     pub questions: Vec<Question>,
@@ -43,7 +48,7 @@ pub struct Catalog {
     /// Per-language formatting data (name, plural rule, dates, plan and calendar phrases):
     /// phrases by key (see [`Locale`] and [`crate::locale::KEYS`]), by language; every
     /// language of `languages` has one (validation says which are missing).
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub locales: StrMap<StrMap<String>>,
 }
 
@@ -96,8 +101,9 @@ impl Catalog {
 }
 
 /// One question of the questionnaire.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Question {
     /// Stable id (answers are keyed by it).
     pub id: String,
@@ -106,16 +112,25 @@ pub struct Question {
     /// The question as shown.
     pub prompt: Text,
     /// Optional explanation shown under the question.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub help: Option<Text>,
     /// Options of a choice question (empty otherwise).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub options: Vec<ChoiceOption>,
     /// Shown only when this holds (evaluated on earlier answers).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub show_if: Option<Condition>,
     /// Whether the patient must answer it to continue.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub required: bool,
 }
 
@@ -128,8 +143,9 @@ impl Question {
 
 /// The kind of answer a question takes. JSON: `"single_choice"`, `"multi_choice"`, `"yes_no"`,
 /// `{"number": {"min": 12, "max": 100}}`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum QuestionKind {
     /// Exactly one option.
     SingleChoice,
@@ -147,21 +163,23 @@ pub enum QuestionKind {
 }
 
 /// One option of a choice question.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ChoiceOption {
     /// Stable id.
     pub id: String,
     /// The option as shown.
     pub label: Text,
     /// In a multiple-choice question: cannot be combined with other options ("none of these").
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub exclusive: bool,
 }
 
 /// A procedure the clinic offers.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Procedure {
     /// Stable id, e.g. `chemical-peel`.
     pub id: String,
@@ -172,7 +190,10 @@ pub struct Procedure {
     /// Concern option ids it addresses.
     pub concerns: Vec<String>,
     /// How well it answers each of its concerns, with the source (one entry per concern).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub concern_fit: Vec<ConcernFit>,
     /// How it is done, step by step.
     pub steps: Vec<Text>,
@@ -185,22 +206,34 @@ pub struct Procedure {
     /// What to do and avoid afterwards.
     pub aftercare: Vec<Text>,
     /// Its common side effects, each with its source.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub side_effects: Vec<SideEffect>,
     /// Youngest age it is offered at (0 = no minimum).
     pub min_age: u32,
     /// Sources of the minimum age (when > 0).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub min_age_sources: Vec<String>,
     /// How often and for how long.
     pub frequency: Frequency,
     /// Where sources disagree about this procedure, and which side the catalog takes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub note: Option<Text>,
     /// The prescription-only medicine it uses, named only in the "how it is done" details and
     /// only where the clinic's configuration allows it (advertising such medicines to the
     /// public is not allowed in the UK or Turkey).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub prescription_medicine: Option<Text>,
     /// Where the description comes from (`seed:<file>` or `brief:[n]`).
     pub sources: Vec<String>,
@@ -217,8 +250,9 @@ impl Procedure {
 }
 
 /// How well a procedure answers one concern, and where that comes from.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ConcernFit {
     /// Concern option id.
     pub concern: String,
@@ -229,8 +263,9 @@ pub struct ConcernFit {
 }
 
 /// How well a procedure answers a concern; weighs before the patient's constraints.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Strength {
     /// Helps a little, or the evidence is weak.
     Minor,
@@ -252,8 +287,9 @@ impl Strength {
 }
 
 /// A common side effect and where it comes from.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SideEffect {
     /// What the patient may notice.
     pub text: Text,
@@ -262,8 +298,9 @@ pub struct SideEffect {
 }
 
 /// A procedure's frequency model: the first variant whose condition holds gives the plan.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Frequency {
     /// No interval of any plan of this procedure may lie outside these bounds (days).
     pub bounds: DayRange,
@@ -274,22 +311,30 @@ pub struct Frequency {
 }
 
 /// A plan used when its condition holds.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct FrequencyVariant {
     /// When this plan applies (`None` = fallback).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub when: Option<Condition>,
     /// Why this plan was chosen, shown as a reason.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub why: Option<Text>,
     /// The plan.
     pub plan: Plan,
 }
 
 /// A clinical rule: when `when` holds, `effect` applies to `procedures`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Rule {
     /// Stable id.
     pub id: String,
@@ -302,7 +347,10 @@ pub struct Rule {
     /// Why, shown to the patient.
     pub reason: Text,
     /// Where sources disagree, and which side the catalog takes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub note: Option<Text>,
     /// Where the rule comes from.
     pub sources: Vec<String>,
@@ -312,7 +360,8 @@ pub struct Rule {
 
 /// How strong a rule's or red flag's evidence is, as the clinical brief grades it. JSON: `"A"`,
 /// `"B"`, `"C"`, `"inference"`, `"clinic_default"`.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub enum Grade {
     /// A regulator, product label, national or professional body.
     A,
@@ -321,10 +370,10 @@ pub enum Grade {
     /// A clinic or manufacturer page only: an unverified default.
     C,
     /// Reasoning from the sources, not a source itself.
-    #[serde(rename = "inference")]
+    #[cfg_attr(feature = "serde", serde(rename = "inference"))]
     Inference,
     /// The clinic's own decision (no source found).
-    #[serde(rename = "clinic_default")]
+    #[cfg_attr(feature = "serde", serde(rename = "clinic_default"))]
     ClinicDefault,
 }
 
@@ -349,8 +398,9 @@ impl Grade {
 
 /// What a rule does. JSON: `"exclude"`, `"caution"`, `"note"`, `{"defer": {"until": {..}}}`,
 /// `{"score": -10}`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Effect {
     /// Not offered (contraindication).
     Exclude,
@@ -382,8 +432,9 @@ impl Effect {
 }
 
 /// How soon a red flag needs a doctor.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Urgency {
     /// Now: emergency services.
     Emergency,
@@ -406,8 +457,9 @@ impl Urgency {
 
 /// Which number or service a red flag sends the patient to (the numbers are the clinic's
 /// configuration, by country).
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Call {
     /// The emergency number, now.
     Emergency,
@@ -432,8 +484,9 @@ impl Call {
 }
 
 /// An answer pattern that means "see a doctor, no cosmetic booking".
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RedFlag {
     /// Stable id.
     pub id: String,
@@ -454,8 +507,9 @@ pub struct RedFlag {
 }
 
 /// Texts the engine composes into reasons. Placeholders: `{concern}`, `{age}`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Messages {
     /// "Addresses your concern: {concern}."
     pub concern_match: Text,
@@ -471,8 +525,9 @@ pub struct Messages {
 
 /// Scheduling data: how many sessions an open-ended series is dated with, and the spacing rules
 /// that keep procedures apart.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Scheduling {
     /// Sessions dated for an initial course that gives no count ("a series").
     pub series_sessions: u32,
@@ -483,13 +538,19 @@ pub struct Scheduling {
     /// Rules combining procedures, checked for every pair of sessions.
     pub rules: Vec<SpacingRule>,
     /// Groups of procedures that serve the same purpose: the default plan holds one of each.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub alternatives: Vec<Alternatives>,
     /// Most treatments the default plan holds (the patient may add more).
-    #[serde(default = "default_plan_size")]
+    #[cfg_attr(feature = "serde", serde(default = "default_plan_size"))]
     pub default_plan_size: u32,
     /// Procedures whose repeats are a review visit rather than a fixed interval (injectables).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub review: Option<Review>,
 }
 
@@ -499,8 +560,9 @@ pub fn default_plan_size() -> u32 {
 }
 
 /// Procedures that are alternatives to each other ("one of these").
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Alternatives {
     /// Stable id.
     pub id: String,
@@ -513,8 +575,9 @@ pub struct Alternatives {
 }
 
 /// Repeats booked as one review visit when the effect wears off, not as a fixed series.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Review {
     /// Procedure ids.
     pub procedures: Vec<String>,
@@ -525,8 +588,9 @@ pub struct Review {
 }
 
 /// A rule that keeps sessions of different procedures apart, or pauses home care around them.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SpacingRule {
     /// Stable id (a moved session names the rules that moved it).
     pub id: String,
@@ -535,7 +599,10 @@ pub struct SpacingRule {
     /// Why, shown on a moved session or a pause.
     pub reason: Text,
     /// Where sources disagree, and which side the catalog takes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub note: Option<Text>,
     /// Where the rule comes from.
     pub sources: Vec<String>,
@@ -546,8 +613,12 @@ pub struct SpacingRule {
 /// The kinds of spacing rule. JSON: `{"same_week": {"procedures": [..]}}`,
 /// `{"recovery": {"procedures": [..]}}`, `{"min_gap": {"procedures": [..], "days": 90}}`,
 /// `{"pause": {"procedure": "..", "around": [..], "days_before": 7, "days_after": 7}}`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
 pub enum Spacing {
     /// No two sessions of these procedures in the same Monday-to-Sunday week.
     SameWeek {

@@ -1,6 +1,7 @@
 //! Personas: example patients with the outcome a clinician expects (`catalog/personas.json`).
 //!
-//! Shared by the persona tests and the clinician report so both read the same file.
+//! Shared by the persona tests and the clinician report so both read the same file. Only with
+//! the `serde` feature: the personas are read with serde_json, and the widget never reads them.
 
 use crate::answers::Answers;
 use crate::assess::{assess, Assessment};

@@ -2,11 +2,13 @@
 
 use crate::locale::{fill, Locale};
 use crate::text::Text;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 /// An inclusive range of days between two sessions.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DayRange {
     /// Shortest interval, in days.
     pub min_days: u32,
@@ -30,8 +32,9 @@ impl DayRange {
 }
 
 /// An inclusive range of counts (sessions, nights).
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CountRange {
     /// Fewest.
     pub min: u32,
@@ -40,19 +43,24 @@ pub struct CountRange {
 }
 
 /// The initial course: a number of sessions at an interval.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Course {
     /// How many sessions (`None` = "a series", set by the doctor).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub sessions: Option<CountRange>,
     /// Interval between the sessions.
     pub interval: DayRange,
 }
 
 /// Home use of a product (retinoid creams).
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct HomeUse {
     /// Nights a week at first.
     pub nights_per_week: CountRange,
@@ -61,29 +69,48 @@ pub struct HomeUse {
 }
 
 /// A plan: initial course, then maintenance, with safety gaps.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Plan {
     /// The initial course, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub initial: Option<Course>,
     /// The maintenance interval after the course (or the routine interval when there is no course).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub maintenance: Option<DayRange>,
     /// Never sooner than this many days between two treatments (botulinum toxin: 90).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub min_gap_days: Option<u32>,
     /// Home-use frequency (retinoids).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub home_use: Option<HomeUse>,
     /// Usually a single session.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub single_session: bool,
     /// Days to wait after it before other procedures.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub recovery_days: Option<u32>,
     /// A note for the patient (e.g. where sources disagree).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub note: Option<Text>,
 }
 

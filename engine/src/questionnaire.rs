@@ -6,12 +6,14 @@
 use crate::answers::{Answer, Answers};
 use crate::condition::Condition;
 use crate::model::{Catalog, Question, QuestionKind};
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Why an answer does not fit its question.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum AnswerError {
     /// The answer is of the wrong kind (e.g. a number for a yes/no question).
     WrongKind,

@@ -22,6 +22,7 @@ use crate::describe_plan;
 use crate::model::{Catalog, Spacing, SpacingRule};
 use crate::plan::Plan;
 use crate::text::Text;
+#[cfg(feature = "serde")]
 use serde::Serialize;
 use std::fmt;
 
@@ -31,8 +32,9 @@ pub const DEFAULT_HORIZON_DAYS: u32 = 365;
 pub const MAX_HORIZON_DAYS: u32 = 731;
 
 /// Course or maintenance.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Phase {
     /// A session of the initial course (or the single session).
     Initial,
@@ -43,7 +45,8 @@ pub enum Phase {
 }
 
 /// One dated clinic session.
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Session {
     /// The procedure.
     pub procedure_id: String,
@@ -60,7 +63,8 @@ pub struct Session {
 }
 
 /// A window in which home care is stopped (both ends inclusive; it restarts on `to` + 1 day).
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Pause {
     /// The home-use procedure paused.
     pub procedure_id: String,
@@ -75,7 +79,8 @@ pub struct Pause {
 }
 
 /// Home care: not sessions, just when to start and how often.
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct HomeUseStart {
     /// The home-use procedure.
     pub procedure_id: String,
@@ -86,7 +91,8 @@ pub struct HomeUseStart {
 }
 
 /// A dated plan.
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Schedule {
     /// First day.
     pub start: Date,

@@ -11,11 +11,14 @@
 //!
 //! They behave like the B-tree types for what the project uses: iteration is in key order, a
 //! key appears once, `insert` replaces and returns the previous value, equality is equality of
-//! the entries, and in JSON (serde) a map is a plain object.
+//! the entries, and in JSON (serde, with the `serde` feature) a map is a plain object.
 
+#[cfg(feature = "serde")]
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+#[cfg(feature = "serde")]
 use serde::ser::{Serialize, Serializer};
 use std::fmt;
+#[cfg(feature = "serde")]
 use std::marker::PhantomData;
 
 /// Where `key` is in the sorted `keys`: `Ok(index)` when present, else `Err(index)` where it
@@ -160,6 +163,7 @@ impl<V> FromIterator<(String, V)> for StrMap<V> {
     }
 }
 
+#[cfg(feature = "serde")]
 impl<V: Serialize> Serialize for StrMap<V> {
     /// A JSON object, keys in order.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -167,6 +171,7 @@ impl<V: Serialize> Serialize for StrMap<V> {
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de, V: Deserialize<'de>> Deserialize<'de> for StrMap<V> {
     /// From a JSON object (a repeated key keeps its last value, as a `BTreeMap` does).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<StrMap<V>, D::Error> {
@@ -294,10 +299,15 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "serde")]
     #[test]
     fn serde_is_a_plain_object_in_key_order() {
         let map: StrMap<u32> = serde_json::from_str(r#"{"b": 2, "a": 1, "b": 3}"#).unwrap();
         assert_eq!(serde_json::to_string(&map).unwrap(), r#"{"a":1,"b":3}"#);
+    }
+
+    #[test]
+    fn collecting_keeps_key_order() {
         let collected: StrMap<u32> = [("b".to_string(), 2), ("a".to_string(), 1)]
             .into_iter()
             .collect();

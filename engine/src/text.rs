@@ -1,6 +1,7 @@
 //! Translatable text: every human-visible string of the catalog is a [`Text`].
 
 use crate::small_map::StrMap;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 /// The language every [`Text`] falls back to.
@@ -9,8 +10,9 @@ pub const FALLBACK_LANGUAGE: &str = "en";
 /// A human-visible text in several languages, keyed by language code.
 ///
 /// In JSON it is a plain object: `{"en": "Acne", "tr": "Akne"}`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct Text(pub StrMap<String>);
 
 impl Text {
@@ -98,6 +100,7 @@ mod tests {
         assert_eq!(joined.get("tr"), "b; d");
     }
 
+    #[cfg(feature = "serde")]
     #[test]
     fn serde_is_a_plain_object() {
         let t: Text = serde_json::from_str(r#"{"en":"x","tr":"y"}"#).unwrap();

@@ -6,11 +6,13 @@ use crate::model::{Catalog, Effect, QuestionKind, Spacing};
 use crate::plan::{DayRange, Plan};
 use crate::small_map::StrSet;
 use crate::text::Text;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One problem in a catalog, e.g. `procedures[3].frequency.bounds.min_days: must be > 0`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct ValidationError {
     /// Where, as a path into the catalog JSON.
     pub path: String,

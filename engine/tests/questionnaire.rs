@@ -196,6 +196,7 @@ fn deferred_until_combines_every_reason() {
     }
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn assessment_round_trips_through_json() {
     let c = builtin_catalog();

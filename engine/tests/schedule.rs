@@ -139,6 +139,11 @@ fn parse_and_format() {
         assert_eq!(Date::parse_iso(input), Err(err), "{input:?}");
     }
     assert_eq!(d("2024-02-29").to_string(), "2024-02-29");
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn dates_are_iso_strings_in_json() {
     assert_eq!(
         serde_json::to_string(&d("2026-11-30")).unwrap(),
         "\"2026-11-30\""
