@@ -14,6 +14,8 @@ pub const DEFAULT_LANG: &str = skin_consult_engine::text::FALLBACK_LANGUAGE;
 type Table = StrMap<StrMap<String>>;
 
 fn table() -> &'static Table {
+    // Not state: the embedded file read once, the same for the whole page (the host's state
+    // lives in `crate::host::Host`).
     static TABLE: OnceLock<Table> = OnceLock::new();
     // A unit test guarantees the embedded file reads completely; an empty table still renders keys.
     TABLE.get_or_init(|| read_table(include_str!("../locales/ui.json")).unwrap_or_default())

@@ -96,6 +96,7 @@ impl Report {
         let width = self
             .entries
             .iter()
+            .chain(&self.later)
             .map(|e| e.name.len())
             .max()
             .unwrap_or(0)
@@ -104,14 +105,17 @@ impl Report {
             "{:<width$}  {:>10}  {:>10}  {:>10}\n",
             "file", "raw", "gzip -9", "br copy"
         );
-        for e in &self.entries {
-            out += &format!(
-                "{:<width$}  {:>10}  {:>10}  {:>10}\n",
+        let line = |e: &Entry, note: &str| {
+            format!(
+                "{:<width$}  {:>10}  {:>10}  {:>10}{note}\n",
                 e.name,
                 bytes(e.raw),
                 bytes(e.gzip),
                 e.brotli.map_or("-".to_string(), bytes)
-            );
+            )
+        };
+        for e in &self.entries {
+            out += &line(e, "");
         }
         out += &format!(
             "{:<width$}  {:>10}  {:>10}  = {} of the {} budget ({:.1}% used); goal {}: {}\n",
@@ -132,13 +136,7 @@ impl Report {
             kb(self.total_served_brotli())
         );
         for e in &self.later {
-            out += &format!(
-                "{:<width$}  {:>10}  {:>10}  {:>10}  (after the first screen)\n",
-                e.name,
-                bytes(e.raw),
-                bytes(e.gzip),
-                e.brotli.map_or("-".to_string(), bytes)
-            );
+            out += &line(e, "  (after the first screen)");
         }
         out += &format!(
             "whole consultation: {} gzip of the {} budget\n",
