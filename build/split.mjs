@@ -17,7 +17,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,8 +105,9 @@ export function splitBuild(dir) {
   const module = readFileSync(join(bound, `${stem}_bg.wasm`));
   writeFileSync(join(dir, jsName), glue);
   writeFileSync(join(dir, wasmName), module);
-  // wasm-bindgen's snippets (JS modules the Rust code imports, e.g. the crash screen's).
-  if (existsSync(join(bound, 'snippets'))) copySnippets(join(bound, 'snippets'), join(dir, 'snippets'));
+  // wasm-bindgen's snippets (JS modules the Rust code imports, e.g. the crash screen's) are
+  // Trunk's, with their integrity hashes in index.html: this run must have made the same ones.
+  if (existsSync(join(bound, 'snippets'))) sameSnippets(join(bound, 'snippets'), join(dir, 'snippets'));
   let html = readFileSync(join(dir, 'index.html'), 'utf8');
   for (const [name, bytes] of [[jsName, Buffer.from(glue)], [wasmName, module]]) {
     html = html.replace(new RegExp(`(href="/?${name}"[^>]*integrity=")[^"]*"`, 'g'), `$1${sri(bytes)}"`);
@@ -116,11 +117,12 @@ export function splitBuild(dir) {
   return chunks;
 }
 
-function copySnippets(from, to) {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const [source, target] = [join(from, entry.name), join(to, entry.name)];
-    if (entry.isDirectory()) copySnippets(source, target);
-    else copyFileSync(source, target);
+function sameSnippets(made, shipped) {
+  for (const entry of readdirSync(made, { withFileTypes: true })) {
+    const [ours, theirs] = [join(made, entry.name), join(shipped, entry.name)];
+    if (entry.isDirectory()) sameSnippets(ours, theirs);
+    else if (!existsSync(theirs) || !readFileSync(ours).equals(readFileSync(theirs))) {
+      throw new Error(`split: wasm-bindgen's snippet ${entry.name} differs from the one Trunk shipped`);
+    }
   }
 }

@@ -85,9 +85,8 @@ pub fn staff_exit(props: &StaffExitProps) -> Html {
             {
                 None | Some(CodeError::None) => on_exit.emit(()),
                 Some(refused) => {
-                    if !consult.kiosk.locked_at(now) {
-                        consult.dispatch(Action::StaffCodeRefused(now));
-                    }
+                    // Counted by the reducer (a code typed while locked changes nothing).
+                    consult.dispatch(Action::StaffCodeRefused(now));
                     error.set(refused);
                 }
             }
